@@ -1,0 +1,123 @@
+package io.spindle.am.local;
+
+import io.spindle.am.scheduler.DriverEndpoint;
+import io.spindle.am.scheduler.TaskScheduler;
+import io.spindle.conf.SpindleConf;
+import io.spindle.exec.ExecutionBackend;
+import io.spindle.exec.StageSummary;
+import io.spindle.exec.Task;
+import io.spindle.runtime.executor.Executor;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code local[N]}: a driver endpoint on 127.0.0.1 and N one-core {@link Executor}s in this JVM,
+ * with ids "1" to "N". Executors reach the driver through the same authenticated RPC and Java
+ * serialization as YARN containers do, so a job that works here does not rely on sharing a JVM
+ * with its tasks.
+ */
+public final class LocalBackend implements ExecutionBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SpindleConf conf;
+    private final TaskScheduler scheduler;
+    private final DriverEndpoint endpoint;
+    private final byte[] secret;
+    private final String applicationId;
+    private final int executorCount;
+    private final List<Executor> executors = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    LocalBackend(SpindleConf conf, TaskScheduler scheduler, DriverEndpoint endpoint, byte[] secret,
+            String applicationId, int executorCount) {
+        this.conf = conf;
+        this.scheduler = scheduler;
+        this.endpoint = endpoint;
+        this.secret = secret.clone();
+        this.applicationId = applicationId;
+        this.executorCount = executorCount;
+    }
+
+    /** Starts the endpoint and the executors; returns once every executor has registered. */
+    void start() {
+        try {
+            endpoint.start();
+            for (int index = 1; index <= executorCount; index++) {
+                Executor executor = new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
+                        null, "localhost");
+                executors.add(executor);
+                executor.start();
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("Cannot start the local backend: " + e.getMessage(), e);
+        }
+        LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
+                executorCount, endpoint.port());
+    }
+
+    @Override
+    public <R extends Serializable> List<R> runStage(String stageName, List<? extends Task<R>> tasks) {
+        return scheduler.runStage(stageName, tasks);
+    }
+
+    @Override
+    public int defaultParallelism() {
+        return executorCount;
+    }
+
+    @Override
+    public String applicationId() {
+        return applicationId;
+    }
+
+    @Override
+    public List<StageSummary> stageSummaries() {
+        return scheduler.stageSummaries();
+    }
+
+    TaskScheduler scheduler() {
+        return scheduler;
+    }
+
+    List<Executor> executors() {
+        return List.copyOf(executors);
+    }
+
+    SpindleConf conf() {
+        return conf;
+    }
+
+    /** Sends Shutdown to the executors and waits (bounded) for their threads and the endpoint's. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        scheduler.stop();
+        long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT.toNanos();
+        for (Executor executor : executors) {
+            try {
+                long remaining = Math.max(1, deadline - System.nanoTime());
+                if (!executor.awaitTermination(Duration.ofNanos(remaining))) {
+                    executor.stop("local backend closing");
+                    LOG.warn("Executor {} did not stop within {} s; a task ignores interrupts", executor.executorId(),
+                            TimeUnit.NANOSECONDS.toSeconds(SHUTDOWN_TIMEOUT.toNanos()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                executor.stop("interrupted while closing");
+            }
+        }
+        endpoint.close();
+    }
+}

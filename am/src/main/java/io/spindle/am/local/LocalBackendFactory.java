@@ -1,0 +1,29 @@
+package io.spindle.am.local;
+
+import com.google.inject.Guice;
+import io.spindle.conf.SpindleConf;
+import io.spindle.conf.SpindleKeys;
+import io.spindle.exec.ExecutionBackend;
+import io.spindle.exec.ExecutionBackendFactory;
+
+/**
+ * Creates a {@link LocalBackend} for {@code local}, {@code local[N]} and {@code local[*]}.
+ * Registered in {@code META-INF/services/io.spindle.exec.ExecutionBackendFactory}.
+ */
+public final class LocalBackendFactory implements ExecutionBackendFactory {
+
+    @Override
+    public boolean accepts(String master) {
+        return LocalMaster.isLocal(master);
+    }
+
+    /** @throws io.spindle.conf.ConfigException for a malformed local master such as {@code local[0]} */
+    @Override
+    public ExecutionBackend create(SpindleConf conf) {
+        int executors = LocalMaster.executorCount(conf.get(SpindleKeys.MASTER));
+        LocalBackend backend = Guice.createInjector(new LocalBackendModule(conf, executors))
+                .getInstance(LocalBackend.class);
+        backend.start();
+        return backend;
+    }
+}

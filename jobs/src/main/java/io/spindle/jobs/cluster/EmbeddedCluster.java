@@ -1,0 +1,706 @@
+package io.spindle.jobs.cluster;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.hive.metastore.HiveMetaStore;
+import org.apache.hadoop.hive.metastore.conf.MetastoreConf;
+import org.apache.hadoop.hive.metastore.conf.MetastoreConf.ConfVars;
+import org.apache.hadoop.hive.metastore.security.HadoopThriftAuthBridge;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole cluster in one process: a {@link MiniDFSCluster}, a {@link MiniYARNCluster} and a Hive
+ * Metastore served over Thrift on 127.0.0.1, with Derby under {@link Options#baseDir()} and the
+ * warehouse on the cluster's HDFS. Used by {@code bin/spindle demo} and by the integration tests.
+ *
+ * <p>Containers launched on the YARN cluster are real JVMs ({@code DefaultContainerExecutor}); they
+ * inherit nothing from this process. {@link #clientConfigDir()} holds the live cluster's
+ * configuration as {@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml} and
+ * {@code hive-site.xml}, ready to be shipped with an application (like {@code HADOOP_CONF_DIR}).
+ *
+ * <p>The Hive Metastore server keeps its state in static fields, so at most one embedded cluster
+ * with a metastore can run per JVM at a time.
+ *
+ * <p>Layout under the base dir: {@code dfs/} (NameNode and DataNode storage), {@code yarn/}
+ * (NodeManager local and log dirs), {@code metastore/} (Derby database and {@code derby.log}),
+ * {@code conf/} (the client configuration).
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
+
+    /** Guards JVM-global state touched while starting (system properties, the static metastore). */
+    private static final Object START_LOCK = new Object();
+
+    private static final long NM_CONNECT_TIMEOUT_MS = 60_000;
+    private static final long METASTORE_START_TIMEOUT_MS = 120_000;
+    private static final long STOP_STEP_TIMEOUT_MS = 60_000;
+    private static final String YARN_CLUSTER_NAME = "spindle";
+
+    private final Options options;
+    private final MiniDFSCluster dfs;
+    private final MiniYARNCluster yarn;
+    private final Metastore metastore; // null when Options.withMetastore(false)
+    private final Path clientConfigDir;
+    private final Configuration clientConf; // never handed out; copies are
+    private final FileSystem fileSystem;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private EmbeddedCluster(Options options, MiniDFSCluster dfs, MiniYARNCluster yarn, Metastore metastore,
+                            Path clientConfigDir, Configuration clientConf, FileSystem fileSystem) {
+        this.options = options;
+        this.dfs = dfs;
+        this.yarn = yarn;
+        this.metastore = metastore;
+        this.clientConfigDir = clientConfigDir;
+        this.clientConf = clientConf;
+        this.fileSystem = fileSystem;
+    }
+
+    /** Starts a cluster with the default {@link Options} under {@code baseDir}. */
+    public static EmbeddedCluster start(Path baseDir) throws IOException {
+        return start(Options.of(baseDir));
+    }
+
+    /** Starts a cluster: HDFS, then YARN, then (optionally) the metastore. Fails fast and cleans up on error. */
+    public static EmbeddedCluster start(Options options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        synchronized (START_LOCK) {
+            return doStart(options);
+        }
+    }
+
+    private static EmbeddedCluster doStart(Options options) throws IOException {
+        Path baseDir = options.baseDir().toAbsolutePath().normalize();
+        Files.createDirectories(baseDir);
+        long t0 = System.nanoTime();
+        LOG.info("Starting embedded cluster under {} ({} datanodes, {} nodemanagers x {} MB / {} vcores, metastore: {})",
+                baseDir, options.dataNodes(), options.nodeManagers(), options.nmMemoryMb(), options.nmVcores(),
+                options.withMetastore());
+
+        MiniDFSCluster dfs = null;
+        MiniYARNCluster yarn = null;
+        Metastore metastore = null;
+        try {
+            // ---- HDFS
+            long t = System.nanoTime();
+            Configuration dfsConf = new Configuration();
+            dfsConf.setInt("dfs.replication", Math.min(2, options.dataNodes()));
+            // With only two datanodes a pipeline cannot always find a replacement for a failed one;
+            // keep writing to the survivor instead of failing the write (fault-injection tests kill DNs).
+            dfsConf.setBoolean("dfs.client.block.write.replace-datanode-on-failure.best-effort", true);
+            applyOverrides(dfsConf, options.overrides(), k -> !k.startsWith("yarn."));
+            Path dfsDir = baseDir.resolve("dfs");
+            Files.createDirectories(dfsDir);
+            dfs = new MiniDFSCluster.Builder(dfsConf, dfsDir.toFile())
+                    .numDataNodes(options.dataNodes())
+                    .format(true)
+                    .build();
+            dfs.waitClusterUp();
+            dfs.waitActive();
+            LOG.info("MiniDFSCluster started in {} ms: {} ({} datanodes)", ms(t), dfs.getURI(), dfs.getDataNodes().size());
+
+            // ---- YARN
+            t = System.nanoTime();
+            YarnConfiguration yarnConf = new YarnConfiguration(dfs.getConfiguration(0));
+            configureYarn(yarnConf, options);
+            applyOverrides(yarnConf, options.overrides(), k -> true);
+            yarn = newMiniYarnCluster(baseDir.resolve("yarn"), options.nodeManagers());
+            yarn.init(yarnConf);
+            yarn.start();
+            if (!yarn.waitForNodeManagersToConnect(NM_CONNECT_TIMEOUT_MS)) {
+                throw new IOException("NodeManagers did not register with the ResourceManager within "
+                        + NM_CONNECT_TIMEOUT_MS + " ms");
+            }
+            LOG.info("MiniYARNCluster started in {} ms: RM {} (scheduler {}), {} NodeManagers", ms(t),
+                    yarn.getConfig().get(YarnConfiguration.RM_ADDRESS),
+                    yarn.getConfig().get(YarnConfiguration.RM_SCHEDULER_ADDRESS), options.nodeManagers());
+
+            // ---- client configuration (yarn.getConfig() now carries the bound RM ports)
+            Configuration clientConf = new YarnConfiguration(yarn.getConfig());
+            // The mini clusters resolve racks with StaticMapping, a class of the minicluster jar that
+            // containers do not have: clients and containers use Hadoop's default resolver.
+            clientConf.unset(CommonConfigurationKeysPublic.NET_TOPOLOGY_NODE_SWITCH_MAPPING_IMPL_KEY);
+            FileSystem fs = dfs.getFileSystem();
+
+            // ---- Hive Metastore
+            if (options.withMetastore()) {
+                t = System.nanoTime();
+                metastore = Metastore.start(baseDir.resolve("metastore"), clientConf);
+                LOG.info("Hive Metastore started in {} ms: {} (warehouse {})", ms(t), metastore.uri,
+                        metastore.warehouse);
+                MetastoreConf.setVar(clientConf, ConfVars.THRIFT_URIS, metastore.uri);
+                clientConf.set("hive.metastore.uris", metastore.uri);
+                MetastoreConf.setVar(clientConf, ConfVars.WAREHOUSE, metastore.warehouse);
+                MetastoreConf.setVar(clientConf, ConfVars.WAREHOUSE_EXTERNAL, metastore.externalWarehouse);
+            }
+
+            Path confDir = baseDir.resolve("conf");
+            writeClientConfig(clientConf, confDir, metastore != null);
+            LOG.info("Embedded cluster up in {} ms; client configuration in {}", ms(t0), confDir);
+            return new EmbeddedCluster(options, dfs, yarn, metastore, confDir, clientConf, fs);
+        } catch (Throwable e) {
+            LOG.error("Embedded cluster failed to start; stopping what was started", e);
+            stopAll(metastore, yarn, dfs);
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("Embedded cluster failed to start: " + e, e);
+        }
+    }
+
+    /** Every YARN setting this cluster runs with; see STACK.md. */
+    private static void configureYarn(Configuration conf, Options o) {
+        // NodeManager capacity. MiniYARNCluster overwrites the first key with the second.
+        conf.setInt(YarnConfiguration.NM_PMEM_MB, o.nmMemoryMb());
+        conf.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", o.nmMemoryMb());
+        conf.setInt(YarnConfiguration.NM_VCORES, o.nmVcores());
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
+        // A request larger than a node is rejected at once instead of waiting forever.
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, o.nmMemoryMb());
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_VCORES, o.nmVcores());
+        conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
+        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+        conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
+
+        // Capacity scheduler: the shaded jar ships no capacity-scheduler.xml.
+        conf.set("yarn.scheduler.capacity.root.queues", "default");
+        conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
+        conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
+        conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
+
+        // Shut down fast: otherwise NM stop waits ~34 s on log deletion.
+        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 2);
+        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 0);
+
+        // Allocate quickly: containers are handed out on NM heartbeats.
+        conf.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 100);
+        conf.setLong(YarnConfiguration.RM_AM_EXPIRY_INTERVAL_MS, 30_000);
+        conf.setLong(YarnConfiguration.RM_NM_EXPIRY_INTERVAL_MS, 30_000);
+
+        conf.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
+        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
+    }
+
+    private static void applyOverrides(Configuration conf, Map<String, String> overrides, Predicate<String> applies) {
+        overrides.forEach((k, v) -> {
+            if (applies.test(k)) {
+                conf.set(k, v);
+            }
+        });
+    }
+
+    /**
+     * MiniYARNCluster puts its work dir under {@code GenericTestUtils.getTestDir()}, i.e. the
+     * {@code test.build.data} system property (default {@code target/test/data} relative to the working
+     * directory). Point it at our base dir for the duration of the constructor only.
+     */
+    private static MiniYARNCluster newMiniYarnCluster(Path yarnDir, int nodeManagers) throws IOException {
+        Files.createDirectories(yarnDir);
+        String key = "test.build.data";
+        String previous = System.getProperty(key);
+        System.setProperty(key, yarnDir.toString());
+        try {
+            return new MiniYARNCluster(YARN_CLUSTER_NAME, 1, nodeManagers, 1, 1);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    /** Writes core-site.xml, hdfs-site.xml, yarn-site.xml (and hive-site.xml) from the live configuration. */
+    private static void writeClientConfig(Configuration conf, Path dir, boolean withMetastore) throws IOException {
+        Files.createDirectories(dir);
+        Configuration core = new Configuration(false);
+        Configuration hdfs = new Configuration(false);
+        Configuration yarnSite = new Configuration(false);
+        Configuration hive = new Configuration(false);
+        Map<String, String> sorted = new TreeMap<>();
+        for (Map.Entry<String, String> e : conf) {
+            sorted.put(e.getKey(), e.getValue());
+        }
+        for (String key : sorted.keySet()) {
+            if (Configuration.isDeprecated(key)) {
+                continue; // its replacement is written too
+            }
+            String value = conf.get(key); // variables expanded
+            if (value == null) {
+                continue;
+            }
+            String source = "spindle-embedded-cluster";
+            if (key.startsWith("yarn.")) {
+                yarnSite.set(key, value, source);
+            } else if (key.startsWith("dfs.")) {
+                hdfs.set(key, value, source);
+            } else if (key.startsWith("metastore.") || key.startsWith("hive.")) {
+                hive.set(key, value, source);
+            } else {
+                core.set(key, value, source);
+            }
+        }
+        write(core, dir.resolve("core-site.xml"));
+        write(hdfs, dir.resolve("hdfs-site.xml"));
+        write(yarnSite, dir.resolve("yarn-site.xml"));
+        if (withMetastore) {
+            write(hive, dir.resolve("hive-site.xml"));
+        }
+    }
+
+    private static void write(Configuration conf, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            conf.writeXml(out);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** A fresh copy of everything a client needs: fs.defaultFS, RM addresses, metastore URI, ... */
+    public Configuration clientConfiguration() {
+        return new YarnConfiguration(clientConf);
+    }
+
+    /** A directory with core-site.xml, hdfs-site.xml, yarn-site.xml (and hive-site.xml) of the live cluster. */
+    public Path clientConfigDir() {
+        return clientConfigDir;
+    }
+
+    /** {@code thrift://127.0.0.1:<port>}. */
+    public String metastoreUri() {
+        if (metastore == null) {
+            throw new IllegalStateException("this cluster was started without a metastore");
+        }
+        return metastore.uri;
+    }
+
+    public FileSystem fileSystem() {
+        return fileSystem;
+    }
+
+    public MiniYARNCluster yarn() {
+        return yarn;
+    }
+
+    public MiniDFSCluster dfs() {
+        return dfs;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    // ------------------------------------------------------------------ stop
+
+    /** Stops the metastore, YARN and HDFS, each within a bounded time. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        long t0 = System.nanoTime();
+        LOG.info("Stopping embedded cluster under {}", options.baseDir());
+        stopAll(metastore, yarn, dfs);
+        LOG.info("Embedded cluster stopped in {} ms; peak RSS of this JVM: {}", ms(t0), peakRss());
+    }
+
+    private static void stopAll(Metastore metastore, MiniYARNCluster yarn, MiniDFSCluster dfs) {
+        if (metastore != null) {
+            bounded("Hive Metastore", metastore::stop);
+        }
+        if (yarn != null) {
+            bounded("MiniYARNCluster", yarn::stop);
+        }
+        if (dfs != null) {
+            bounded("MiniDFSCluster", () -> dfs.shutdown(true));
+        }
+    }
+
+    /** Runs {@code step} on a daemon thread and waits at most {@link #STOP_STEP_TIMEOUT_MS}. */
+    private static void bounded(String what, Runnable step) {
+        long t = System.nanoTime();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                step.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "spindle-stop-" + what);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join(STOP_STEP_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("{} did not stop within {} ms; leaving it behind", what, STOP_STEP_TIMEOUT_MS);
+        } else if (failure.get() != null) {
+            LOG.warn("{} failed to stop cleanly", what, failure.get());
+        } else {
+            LOG.info("{} stopped in {} ms", what, ms(t));
+        }
+    }
+
+    /** Peak resident set size of this JVM (VmHWM), or "unknown" off Linux. */
+    public static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return line.substring("VmHWM:".length()).trim();
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
+    private static long ms(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    // ------------------------------------------------------------------ metastore
+
+    /** The Thrift metastore: {@code HiveMetaStore.startMetaStore} on a daemon thread. */
+    private static final class Metastore {
+        private final String uri;
+        private final String warehouse;
+        private final String externalWarehouse;
+        private final String derbyUrl;
+        private final Thread thread;
+
+        private Metastore(String uri, String warehouse, String externalWarehouse, String derbyUrl, Thread thread) {
+            this.uri = uri;
+            this.warehouse = warehouse;
+            this.externalWarehouse = externalWarehouse;
+            this.derbyUrl = derbyUrl;
+            this.thread = thread;
+        }
+
+        static Metastore start(Path dir, Configuration cluster) throws IOException {
+            Files.createDirectories(dir);
+            if (System.getProperty("derby.stream.error.file") == null) {
+                System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+            }
+            String fsUri = cluster.get(FileSystem.FS_DEFAULT_NAME_KEY);
+            String warehouse = fsUri + "/user/hive/warehouse";
+            String external = fsUri + "/user/hive/external";
+            String derbyDb = dir.resolve("derby-db").toString();
+
+            Configuration conf = MetastoreConf.newMetastoreConf();
+            for (Map.Entry<String, String> e : cluster) { // fs.defaultFS and the HDFS client settings
+                if (e.getKey().startsWith("fs.") || e.getKey().startsWith("dfs.") || e.getKey().startsWith("hadoop.")) {
+                    conf.set(e.getKey(), e.getValue());
+                }
+            }
+            MetastoreConf.setVar(conf, ConfVars.CONNECT_URL_KEY, "jdbc:derby:;databaseName=" + derbyDb + ";create=true");
+            MetastoreConf.setBoolVar(conf, ConfVars.AUTO_CREATE_ALL, true);
+            MetastoreConf.setBoolVar(conf, ConfVars.SCHEMA_VERIFICATION, false);
+            MetastoreConf.setVar(conf, ConfVars.WAREHOUSE, warehouse);
+            MetastoreConf.setVar(conf, ConfVars.WAREHOUSE_EXTERNAL, external);
+            MetastoreConf.setVar(conf, ConfVars.THRIFT_BIND_HOST, "127.0.0.1");
+            MetastoreConf.setBoolVar(conf, ConfVars.EVENT_DB_NOTIFICATION_API_AUTH, false);
+            MetastoreConf.setBoolVar(conf, ConfVars.METRICS_ENABLED, false);
+            MetastoreConf.setBoolVar(conf, ConfVars.COMPACTOR_INITIATOR_ON, false);
+            MetastoreConf.setBoolVar(conf, ConfVars.COMPACTOR_CLEANER_ON, false);
+            MetastoreConf.setBoolVar(conf, ConfVars.SCHEDULED_QUERIES_ENABLED, false);
+            MetastoreConf.setLongVar(conf, ConfVars.SERVER_MIN_THREADS, 4);
+            MetastoreConf.setLongVar(conf, ConfVars.SERVER_MAX_THREADS, 200);
+
+            IOException last = null;
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                int port = freePort();
+                try {
+                    return startOn(port, conf, warehouse, external, derbyDb);
+                } catch (PortTakenException e) {
+                    LOG.warn("Metastore port {} was taken; retrying with another ({})", port, e.getMessage());
+                    last = e;
+                }
+            }
+            throw last;
+        }
+
+        private static Metastore startOn(int port, Configuration conf, String warehouse, String external,
+                                         String derbyDb) throws IOException {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    HiveMetaStore.startMetaStore(port, HadoopThriftAuthBridge.getBridge(), conf);
+                } catch (Throwable e) {
+                    failure.set(e);
+                    LOG.error("Hive Metastore on port {} stopped with an error", port, e);
+                }
+            }, "spindle-metastore-" + port);
+            thread.setDaemon(true);
+            thread.start();
+
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(METASTORE_START_TIMEOUT_MS);
+            while (!accepts(port)) {
+                if (!thread.isAlive()) {
+                    Throwable cause = failure.get();
+                    if (cause != null && isBindFailure(cause)) {
+                        throw new PortTakenException(String.valueOf(cause), cause);
+                    }
+                    throw new IOException("Hive Metastore exited before serving on port " + port, cause);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("Hive Metastore did not accept connections on 127.0.0.1:" + port
+                            + " within " + METASTORE_START_TIMEOUT_MS + " ms");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the metastore", e);
+                }
+            }
+            String derbyUrl = "jdbc:derby:" + derbyDb;
+            return new Metastore("thrift://127.0.0.1:" + port, warehouse, external, derbyUrl, thread);
+        }
+
+        private static boolean isBindFailure(Throwable e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                String m = String.valueOf(c.getMessage());
+                if (c instanceof java.net.BindException || m.contains("Address already in use")
+                        || m.contains("Could not create ServerSocket")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean accepts(int port) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+                return s.getLocalPort();
+            }
+        }
+
+        /**
+         * HiveMetaStore has no public stop: the Thrift server sits in a static field, wrapped in an
+         * anonymous class that captured the {@code TServer}. Stop that (so serve() returns and the
+         * thread ends), then the optional property servlet, then shut the Derby database down.
+         */
+        void stop() {
+            try {
+                Object server = staticField(HiveMetaStore.class, "thriftServer");
+                if (server != null) {
+                    for (Object inner : fieldsOf(server)) {
+                        if (inner != null && isThriftServer(inner.getClass())) {
+                            Method stop = inner.getClass().getMethod("stop");
+                            stop.invoke(inner);
+                        }
+                    }
+                }
+                Object property = staticField(HiveMetaStore.class, "propertyServer");
+                if (property != null) {
+                    property.getClass().getMethod("stop").invoke(property);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.warn("Could not stop the metastore's Thrift server; its daemon thread stays until JVM exit", e);
+            }
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("Metastore thread still alive after stop (daemon; it ends with the JVM)");
+            }
+            try {
+                DriverManager.getConnection(derbyUrl + ";shutdown=true").close();
+            } catch (SQLException e) {
+                // SQLState 08006 is Derby's normal answer to a database shutdown.
+                if (!"08006".equals(e.getSQLState())) {
+                    LOG.debug("Derby shutdown of {}: {}", derbyUrl, e.toString());
+                }
+            }
+        }
+
+        private static boolean isThriftServer(Class<?> c) {
+            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+                if (k.getName().equals("org.apache.thrift.server.TServer")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Object staticField(Class<?> owner, String name) throws ReflectiveOperationException {
+            Field f = owner.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(null);
+        }
+
+        private static List<Object> fieldsOf(Object o) throws IllegalAccessException {
+            List<Object> values = new ArrayList<>();
+            for (Field f : o.getClass().getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    f.setAccessible(true);
+                    values.add(f.get(o));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static final class PortTakenException extends IOException {
+        PortTakenException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    // ------------------------------------------------------------------ options
+
+    /**
+     * Cluster options. Immutable: every setter returns a modified copy.
+     * Defaults: 2 datanodes, 2 nodemanagers of 4096 MB and 4 vcores each, with a metastore.
+     */
+    public static final class Options {
+        private final Path baseDir;
+        private final int nodeManagers;
+        private final int dataNodes;
+        private final int nmMemoryMb;
+        private final int nmVcores;
+        private final boolean withMetastore;
+        private final Map<String, String> overrides;
+
+        private Options(Path baseDir, int nodeManagers, int dataNodes, int nmMemoryMb, int nmVcores,
+                        boolean withMetastore, Map<String, String> overrides) {
+            this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
+            if (nodeManagers < 1 || dataNodes < 1 || nmMemoryMb < 128 || nmVcores < 1) {
+                throw new IllegalArgumentException("need >= 1 nodemanager, >= 1 datanode, >= 128 MB, >= 1 vcore");
+            }
+            this.nodeManagers = nodeManagers;
+            this.dataNodes = dataNodes;
+            this.nmMemoryMb = nmMemoryMb;
+            this.nmVcores = nmVcores;
+            this.withMetastore = withMetastore;
+            this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        }
+
+        public static Options of(Path baseDir) {
+            return new Options(baseDir, 2, 2, 4096, 4, true, Map.of());
+        }
+
+        public Options baseDir(Path dir) {
+            return new Options(dir, nodeManagers, dataNodes, nmMemoryMb, nmVcores, withMetastore, overrides);
+        }
+
+        public Options nodeManagers(int n) {
+            return new Options(baseDir, n, dataNodes, nmMemoryMb, nmVcores, withMetastore, overrides);
+        }
+
+        public Options dataNodes(int n) {
+            return new Options(baseDir, nodeManagers, n, nmMemoryMb, nmVcores, withMetastore, overrides);
+        }
+
+        public Options nmMemoryMb(int mb) {
+            return new Options(baseDir, nodeManagers, dataNodes, mb, nmVcores, withMetastore, overrides);
+        }
+
+        public Options nmVcores(int vcores) {
+            return new Options(baseDir, nodeManagers, dataNodes, nmMemoryMb, vcores, withMetastore, overrides);
+        }
+
+        public Options withMetastore(boolean on) {
+            return new Options(baseDir, nodeManagers, dataNodes, nmMemoryMb, nmVcores, on, overrides);
+        }
+
+        /**
+         * An extra Hadoop setting applied last (after the defaults of this class): {@code dfs.*} and
+         * other non-{@code yarn.*} keys go to HDFS and YARN, {@code yarn.*} keys to YARN only.
+         */
+        public Options set(String key, String value) {
+            Map<String, String> m = new LinkedHashMap<>(overrides);
+            m.put(key, value);
+            return new Options(baseDir, nodeManagers, dataNodes, nmMemoryMb, nmVcores, withMetastore, m);
+        }
+
+        public Path baseDir() {
+            return baseDir;
+        }
+
+        public int nodeManagers() {
+            return nodeManagers;
+        }
+
+        public int dataNodes() {
+            return dataNodes;
+        }
+
+        public int nmMemoryMb() {
+            return nmMemoryMb;
+        }
+
+        public int nmVcores() {
+            return nmVcores;
+        }
+
+        public boolean withMetastore() {
+            return withMetastore;
+        }
+
+        public Map<String, String> overrides() {
+            return overrides;
+        }
+
+        @Override
+        public String toString() {
+            return "Options{baseDir=" + baseDir + ", nodeManagers=" + nodeManagers + ", dataNodes=" + dataNodes
+                    + ", nmMemoryMb=" + nmMemoryMb + ", nmVcores=" + nmVcores + ", withMetastore=" + withMetastore
+                    + ", overrides=" + overrides + "}";
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.spindle.api;
+
+import io.spindle.conf.ConfigLoader;
+import io.spindle.conf.SpindleConf;
+import io.spindle.conf.SpindleKeys;
+import io.spindle.exec.ExecutionBackend;
+import io.spindle.exec.ExecutionBackendFactory;
+import io.spindle.exec.StageSummary;
+import io.spindle.exec.Task;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The entry point of a Spindle job: holds its configuration and the backend that runs its tasks.
+ *
+ * <pre>{@code
+ * try (Session session = Session.builder().appName("nightly").getOrCreate()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Configuration precedence, lowest to highest: {@code spindle-defaults.conf}, the submission's
+ * {@code --conf k=v}, then {@link Builder#config} in the job's code. Under
+ * {@code bin/spindle submit} the first two layers arrive through {@link #submittedConf}.
+ */
+public final class Session implements AutoCloseable {
+
+    private static final Object LOCK = new Object();
+    private static Session active;
+    /** Set by the launcher (submission client or ApplicationMaster) before the job's main runs. */
+    private static volatile SpindleConf submittedConf;
+
+    private final SpindleConf conf;
+    private final ExecutionBackend backend;
+    private volatile boolean closed;
+
+    private Session(SpindleConf conf, ExecutionBackend backend) {
+        this.conf = conf;
+        this.backend = backend;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The session the current process has open, if any. */
+    public static Optional<Session> active() {
+        synchronized (LOCK) {
+            return Optional.ofNullable(active);
+        }
+    }
+
+    /**
+     * Installs the configuration layers that come from outside the job's code (defaults file and
+     * command line). Called by launchers, not by jobs.
+     */
+    public static void submittedConf(SpindleConf conf) {
+        submittedConf = conf;
+    }
+
+    public SpindleConf conf() {
+        return conf;
+    }
+
+    public String applicationId() {
+        return backend.applicationId();
+    }
+
+    /** A fresh Hadoop configuration: the environment's cluster settings plus {@code spindle.hadoop.*}. */
+    public Configuration hadoopConf() {
+        Configuration hadoop = new Configuration();
+        conf.hadoopOverrides().forEach(hadoop::set);
+        return hadoop;
+    }
+
+    public int defaultParallelism() {
+        return backend.defaultParallelism();
+    }
+
+    /**
+     * Runs one stage of tasks on the executors and returns the results in task order. This is the
+     * low-level entry the engine builds on; jobs usually go through higher-level APIs.
+     */
+    public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {
+        ensureOpen();
+        return backend.runStage(stageName, tasks);
+    }
+
+    public List<StageSummary> stageSummaries() {
+        return backend.stageSummaries();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the executors. Further use of this session fails. */
+    public void stop() {
+        synchronized (LOCK) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (active == this) {
+                active = null;
+            }
+        }
+        backend.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("This Session was stopped; create a new one with Session.builder()");
+        }
+    }
+
+    /** Builds or returns the process's session; settings made here take the highest precedence. */
+    public static final class Builder {
+        private final Map<String, String> code = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder appName(String name) {
+            return config(SpindleKeys.APP_NAME.name(), name);
+        }
+
+        /** {@code local[N]}, {@code local[*]} or {@code yarn}. */
+        public Builder master(String master) {
+            return config(SpindleKeys.MASTER.name(), master);
+        }
+
+        public Builder config(String key, String value) {
+            code.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public Builder config(String key, long value) {
+            return config(key, Long.toString(value));
+        }
+
+        public Builder config(String key, boolean value) {
+            return config(key, Boolean.toString(value));
+        }
+
+        /**
+         * Returns the active session if there is one (settings given here then must not conflict
+         * with it), otherwise creates one and starts its backend.
+         */
+        public Session getOrCreate() {
+            synchronized (LOCK) {
+                if (active != null) {
+                    return active;
+                }
+                SpindleConf base = submittedConf != null
+                        ? submittedConf
+                        : ConfigLoader.load(ConfigLoader.locateDefaultsFile(), Map.of(), Map.of());
+                SpindleConf conf = base.withAll(code);
+                Session session = new Session(conf, createBackend(conf));
+                active = session;
+                return session;
+            }
+        }
+
+        private static ExecutionBackend createBackend(SpindleConf conf) {
+            String master = conf.get(SpindleKeys.MASTER);
+            for (ExecutionBackendFactory factory : ServiceLoader.load(ExecutionBackendFactory.class)) {
+                if (factory.accepts(master)) {
+                    return factory.create(conf);
+                }
+            }
+            throw new io.spindle.conf.ConfigException("No backend for spindle.master='" + master
+                    + "'. Use local[N], local[*] or yarn (yarn needs bin/spindle submit --master yarn).");
+        }
+    }
+}

@@ -41,16 +41,16 @@ public final class SpindleKeys {
     private static final String SCHEDULING = "Scheduling";
     private static final String STORAGE = "Input and local storage";
 
-    private static final Pattern MASTER_FORM = Pattern.compile("local\\[(\\*|[1-9][0-9]*)]|yarn");
+    private static final Pattern MASTER_FORM = Pattern.compile("local|local\\[(\\*|[1-9][0-9]*)]|yarn");
     private static final String POSITIVE = "positive";
 
     public static final ConfigKey<String> APP_NAME = define(APPLICATION,
             stringKey("spindle.app.name", "spindle-app", "Application name shown in YARN and on the status page.")
                     .requiring(name -> !name.isBlank(), "non-empty"));
     public static final ConfigKey<String> MASTER = define(APPLICATION,
-            stringKey("spindle.master", "local[*]", "Where tasks run: local[N] (N threads in this JVM), "
+            stringKey("spindle.master", "local[*]", "Where tasks run: local (one thread), local[N] (N threads in this JVM), "
                     + "local[*] (one thread per core) or yarn (executors in YARN containers).")
-                    .requiring(master -> MASTER_FORM.matcher(master).matches(), "local[N], local[*] or yarn"));
+                    .requiring(master -> MASTER_FORM.matcher(master).matches(), "local, local[N], local[*] or yarn"));
     public static final ConfigKey<Boolean> SUBMIT_WAIT_FOR_COMPLETION = define(APPLICATION,
             booleanKey("spindle.submit.waitForCompletion", true, "Whether the client follows the application "
                     + "to its end and reports its final status; false returns once YARN has accepted it."));
@@ -62,6 +62,11 @@ public final class SpindleKeys {
             stringKey("spindle.yarn.stagingDir", "", "Directory where the client uploads the application's "
                     + "jars and files, one subdirectory per application. Empty means "
                     + "<filesystem home>/.spindle-staging."));
+    public static final ConfigKey<Boolean> YARN_JAR_CACHE = define(YARN,
+            booleanKey("spindle.yarn.jarCache", true, "Upload Spindle's own jars once per version to "
+                    + "<stagingDir>/.jar-cache/ and let NodeManagers keep them localized across applications "
+                    + "(a PRIVATE LocalResource), instead of uploading and localizing ~150 MB for every "
+                    + "application. The application jar always goes to the per-application directory."));
     public static final ConfigKey<Integer> YARN_MAX_APP_ATTEMPTS = define(YARN,
             intKey("spindle.yarn.maxAppAttempts", 1, "ApplicationMaster attempts YARN makes before the "
                     + "application fails. Capped by the cluster's yarn.resourcemanager.am.max-attempts.")

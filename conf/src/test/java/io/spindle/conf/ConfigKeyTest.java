@@ -55,7 +55,7 @@ class ConfigKeyTest {
         assertBadValue(() -> SpindleKeys.RPC_PORT.parse("70000"),
                 "Invalid value '70000' for configuration key 'spindle.rpc.port': must be from 0 to 65535.");
         assertBadValue(() -> SpindleKeys.MASTER.parse("local[0]"),
-                "Invalid value 'local[0]' for configuration key 'spindle.master': must be local[N], local[*] or yarn.");
+                "Invalid value 'local[0]' for configuration key 'spindle.master': must be local, local[N], local[*] or yarn.");
         assertBadValue(() -> SpindleKeys.EXECUTOR_MEMORY.parse("0"),
                 "Invalid value '0' for configuration key 'spindle.executor.memory': must be positive.");
         assertBadValue(() -> SpindleKeys.APP_NAME.parse("  "),

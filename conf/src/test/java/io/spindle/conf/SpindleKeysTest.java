@@ -25,6 +25,7 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.YARN_MAX_APP_ATTEMPTS)).isEqualTo(1);
         assertThat(conf.get(SpindleKeys.YARN_REPORT_INTERVAL)).isEqualTo(Duration.ofSeconds(1));
         assertThat(conf.get(SpindleKeys.YARN_SUBMIT_TIMEOUT)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(conf.get(SpindleKeys.YARN_JAR_CACHE)).isTrue();
         assertThat(conf.get(SpindleKeys.AM_MEMORY)).isEqualTo(DataSize.ofMegabytes(1024));
         assertThat(conf.get(SpindleKeys.AM_CORES)).isEqualTo(1);
         assertThat(conf.get(SpindleKeys.AM_JAVA_OPTIONS)).isEmpty();
@@ -56,6 +57,7 @@ class SpindleKeysTest {
         properties.put("spindle.submit.waitForCompletion", "false");
         properties.put("spindle.yarn.queue", "etl");
         properties.put("spindle.yarn.stagingDir", "hdfs:///tmp/staging");
+        properties.put("spindle.yarn.jarCache", "false");
         properties.put("spindle.yarn.maxAppAttempts", "2");
         properties.put("spindle.yarn.reportInterval", "250ms");
         properties.put("spindle.yarn.submitTimeout", "0");
@@ -89,6 +91,7 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.YARN_MAX_APP_ATTEMPTS)).isEqualTo(2);
         assertThat(conf.get(SpindleKeys.YARN_REPORT_INTERVAL)).isEqualTo(Duration.ofMillis(250));
         assertThat(conf.get(SpindleKeys.YARN_SUBMIT_TIMEOUT)).isEqualTo(Duration.ZERO);
+        assertThat(conf.get(SpindleKeys.YARN_JAR_CACHE)).isFalse();
         assertThat(conf.get(SpindleKeys.AM_MEMORY)).isEqualTo(DataSize.ofGigabytes(2));
         assertThat(conf.get(SpindleKeys.AM_CORES)).isEqualTo(2);
         assertThat(conf.get(SpindleKeys.AM_JAVA_OPTIONS)).isEqualTo("-XX:+UseG1GC");

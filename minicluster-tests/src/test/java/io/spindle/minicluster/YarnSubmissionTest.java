@@ -6,7 +6,6 @@ import io.spindle.am.client.ExitCode;
 import io.spindle.am.client.JobResult;
 import io.spindle.exec.StageSummary;
 import io.spindle.jobs.cli.SpindleHome;
-import io.spindle.jobs.cluster.EmbeddedCluster;
 import io.spindle.jobs.demo.SampleText;
 import io.spindle.jobs.linecount.LineWordCount;
 import io.spindle.jobs.linecount.TextCounts;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class YarnSubmissionTest {
 
-    private static FileSystem fs;
     private static String appJar;
 
     @TempDir
@@ -44,7 +42,6 @@ class YarnSubmissionTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        fs = MiniClusterExtension.cluster().fileSystem();
         appJar = TestApplicationJar.get().toString();
     }
 
@@ -66,7 +63,7 @@ class YarnSubmissionTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SUCCESS.code());
         assertThat(TextCounts.parse(read("/it/linecount/output/part-00000"))).isEqualTo(expected);
-        assertThat(fs.exists(new org.apache.hadoop.fs.Path("/it/linecount/output/_SUCCESS"))).isTrue();
+        assertThat(fs().exists(new org.apache.hadoop.fs.Path("/it/linecount/output/_SUCCESS"))).isTrue();
         assertThat(run.out()).contains("Submitted application application_").contains("SUCCEEDED");
         assertNoStagingLeft();
     }
@@ -168,28 +165,30 @@ class YarnSubmissionTest {
     }
 
     static void write(String path, byte[] bytes) throws IOException {
-        try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(path), true)) {
+        try (OutputStream out = fs().create(new org.apache.hadoop.fs.Path(path), true)) {
             out.write(bytes);
         }
     }
 
     static String read(String path) throws IOException {
-        try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+        try (InputStream in = fs().open(new org.apache.hadoop.fs.Path(path))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     /** The client removes each application's staging directory when it ends. */
     static void assertNoStagingLeft() throws IOException {
+        FileSystem fs = fs();
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle-staging");
-        FileStatus[] left = fs.exists(root) ? fs.listStatus(root) : new FileStatus[0];
+        FileStatus[] left = fs.exists(root)
+                ? fs.listStatus(root, path -> !path.getName().equals(".jar-cache")) : new FileStatus[0];
         assertThat(left).as("staging directories left behind").isEmpty();
         if (fs.exists(root)) {
             assertThat(fs.getFileStatus(root).getPermission().toShort()).isEqualTo((short) 0700);
         }
     }
 
-    static EmbeddedCluster cluster() {
-        return MiniClusterExtension.cluster();
+    static FileSystem fs() {
+        return MiniClusterExtension.cluster().fileSystem();
     }
 }

@@ -14,13 +14,15 @@ import java.util.List;
  * @param stagingDir the application's staging directory on the cluster file system
  * @param waitingClient whether a client follows the application (then the client removes the
  *     staging directory; otherwise the AM does)
+ * @param libsArchive the archive of Spindle's jars: in the staging directory, or in the shared jar cache
  */
 public record AppSpec(
         String appName,
         String mainClass,
         List<String> args,
         String stagingDir,
-        boolean waitingClient) {
+        boolean waitingClient,
+        String libsArchive) {
 
     public static final String FILE_NAME = "spindle-app.json";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -71,19 +71,29 @@ public final class StagingDirectory {
         return fs.create(new Path(path, name), true);
     }
 
-    /** The resources every Spindle container localizes, built from the uploaded files' status. */
-    public Map<String, LocalResource> localResources() throws IOException {
+    /**
+     * The resources every Spindle container localizes, built from the uploaded files' status. The
+     * jars archive is PRIVATE when it lives in the shared jar cache, so NodeManagers keep it across
+     * this user's applications; everything else is APPLICATION-scoped.
+     */
+    public Map<String, LocalResource> localResources(Path libsArchive) throws IOException {
         Map<String, LocalResource> resources = new HashMap<>();
-        resources.put(LaunchLayout.APP_JAR, resource(LaunchLayout.APP_JAR, LocalResourceType.FILE));
-        resources.put(LaunchLayout.LIBS, resource(LaunchLayout.LIBS_ARCHIVE, LocalResourceType.ARCHIVE));
-        resources.put(LaunchLayout.CONF, resource(LaunchLayout.CONF_ARCHIVE, LocalResourceType.ARCHIVE));
+        resources.put(LaunchLayout.APP_JAR, resource(new Path(path, LaunchLayout.APP_JAR), LocalResourceType.FILE,
+                LocalResourceVisibility.APPLICATION));
+        Path archive = fs.makeQualified(libsArchive);
+        boolean shared = !archive.getParent().equals(path);
+        resources.put(LaunchLayout.LIBS, resource(archive, LocalResourceType.ARCHIVE,
+                shared ? LocalResourceVisibility.PRIVATE : LocalResourceVisibility.APPLICATION));
+        resources.put(LaunchLayout.CONF, resource(new Path(path, LaunchLayout.CONF_ARCHIVE), LocalResourceType.ARCHIVE,
+                LocalResourceVisibility.APPLICATION));
         return resources;
     }
 
-    private LocalResource resource(String name, LocalResourceType type) throws IOException {
-        FileStatus status = fs.getFileStatus(new Path(path, name));
-        return LocalResource.newInstance(URL.fromPath(status.getPath()), type,
-                LocalResourceVisibility.APPLICATION, status.getLen(), status.getModificationTime());
+    private LocalResource resource(Path file, LocalResourceType type, LocalResourceVisibility visibility)
+            throws IOException {
+        FileStatus status = fs.getFileStatus(file);
+        return LocalResource.newInstance(URL.fromPath(status.getPath()), type, visibility, status.getLen(),
+                status.getModificationTime());
     }
 
     /** Removes the directory and everything in it; true when it is gone. */

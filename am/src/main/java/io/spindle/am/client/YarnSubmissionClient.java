@@ -119,7 +119,7 @@ public final class YarnSubmissionClient implements AutoCloseable {
         try {
             FileSystem fs = FileSystem.get(hadoopConf);
             staging = StagingDirectory.create(fs, StagingDirectory.root(fs, request.conf()), appId.toString());
-            uploadFiles(request, staging, appId);
+            AppSpec spec = uploadFiles(request, staging, appId);
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
             context.setApplicationName(appName(request));
             context.setApplicationType(APPLICATION_TYPE);
@@ -127,7 +127,7 @@ public final class YarnSubmissionClient implements AutoCloseable {
             context.setMaxAppAttempts(request.conf().get(SpindleKeys.YARN_MAX_APP_ATTEMPTS));
             context.setPriority(Priority.newInstance(0));
             context.setResource(amResource(request.conf()));
-            context.setAMContainerSpec(amLaunchContext(request, staging));
+            context.setAMContainerSpec(amLaunchContext(request, staging, new Path(spec.libsArchive())));
             yarn.submitApplication(context);
         } catch (IOException | YarnException | RuntimeException e) {
             if (staging != null) {
@@ -173,14 +173,20 @@ public final class YarnSubmissionClient implements AutoCloseable {
                 + jar + " (nor in Spindle's jars). Check --class and the jar you built.");
     }
 
-    private void uploadFiles(SubmitRequest request, StagingDirectory staging, ApplicationId appId) throws IOException {
+    private AppSpec uploadFiles(SubmitRequest request, StagingDirectory staging, ApplicationId appId) throws IOException {
         long start = System.nanoTime();
         staging.upload(request.appJar(), LaunchLayout.APP_JAR);
-        try (OutputStream libs = staging.create(LaunchLayout.LIBS_ARCHIVE)) {
-            SpindleLibs.writeArchive(request.spindleJars(), libs);
+        Path libsArchive;
+        if (request.conf().get(SpindleKeys.YARN_JAR_CACHE)) {
+            libsArchive = JarCache.ensure(staging.fileSystem(), staging.path().getParent(), request.spindleJars());
+        } else {
+            libsArchive = new Path(staging.path(), LaunchLayout.LIBS_ARCHIVE);
+            try (OutputStream libs = staging.fileSystem().create(libsArchive, true)) {
+                SpindleLibs.writeArchive(request.spindleJars(), libs);
+            }
         }
         AppSpec spec = new AppSpec(appName(request), request.mainClass(), request.args(), staging.path().toString(),
-                request.conf().get(SpindleKeys.SUBMIT_WAIT_FOR_COMPLETION));
+                request.conf().get(SpindleKeys.SUBMIT_WAIT_FOR_COMPLETION), libsArchive.toString());
         try (OutputStream confArchive = staging.create(LaunchLayout.CONF_ARCHIVE);
              ZipOutputStream zip = new ZipOutputStream(confArchive)) {
             for (Map.Entry<String, Configuration> site : HadoopSiteFiles.split(hadoopConf).entrySet()) {
@@ -202,8 +208,9 @@ public final class YarnSubmissionClient implements AutoCloseable {
             }
             zip.closeEntry();
         }
-        LOG.info("Uploaded {} jars to {} for {} in {} ms", request.spindleJars().size() + 1, staging.path(), appId,
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Staged {} for {} in {} ms (Spindle's jars: {})", staging.path(), appId,
+                (System.nanoTime() - start) / 1_000_000, libsArchive);
+        return spec;
     }
 
     static byte[] toProperties(SpindleConf conf) throws IOException {
@@ -220,14 +227,15 @@ public final class YarnSubmissionClient implements AutoCloseable {
         }
     }
 
-    private ContainerLaunchContext amLaunchContext(SubmitRequest request, StagingDirectory staging) throws IOException {
+    private ContainerLaunchContext amLaunchContext(SubmitRequest request, StagingDirectory staging, Path libsArchive)
+            throws IOException {
         SpindleConf conf = request.conf();
         long heap = conf.get(SpindleKeys.AM_MEMORY).toMegabytes();
         String command = LaunchLayout.javaCommandPrefix(heap, conf.get(SpindleKeys.AM_JAVA_OPTIONS))
                 + " io.spindle.am.yarn.ApplicationMasterMain"
                 + LaunchLayout.redirectLogs();
         ContainerLaunchContext context = ContainerLaunchContext.newInstance(
-                staging.localResources(), LaunchLayout.environment(staging.path().toString()),
+                staging.localResources(libsArchive), LaunchLayout.environment(staging.path().toString()),
                 List.of(command), null, null, null);
         context.setTokens(credentials(staging.fileSystem()));
         return context;

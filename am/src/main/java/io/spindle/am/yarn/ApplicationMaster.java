@@ -100,7 +100,7 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
             FileSystem fs = FileSystem.get(yarnConf);
             StagingDirectory staging = StagingDirectory.existing(fs, new Path(spec.stagingDir()));
             YarnBackend started = YarnBackend.start(attemptId.getApplicationId().toString(), jobConf, allocator, host,
-                    staging.localResources(), LaunchLayout.environment(spec.stagingDir()), executorCredentials());
+                    staging.localResources(new Path(spec.libsArchive())), LaunchLayout.environment(spec.stagingDir()), executorCredentials());
             backend = started;
             return started;
         } catch (IOException e) {

@@ -112,7 +112,8 @@ class LocalBackendTest {
                 return context.partitionId() * 3;
             }).toList();
 
-            CompletableFuture<List<Integer>> stage = CompletableFuture.supplyAsync(() -> backend.runStage("drop", tasks));
+            CompletableFuture<List<Integer>> stage =
+                    CompletableFuture.supplyAsync(() -> backend.runStage("drop", tasks));
             assertThat(firstAttemptStarted.await(10, TimeUnit.SECONDS)).isTrue();
             Executor first = backend.executors().get(0);
             first.dropConnection();

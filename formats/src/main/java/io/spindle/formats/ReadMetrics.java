@@ -1,0 +1,31 @@
+package io.spindle.formats;
+
+/**
+ * What a reader did, for the status page and for tests that prove pushdown. "Row groups" are
+ * Parquet row groups or ORC stripes: the units a reader can skip from metadata.
+ *
+ * @param rowGroupsTotal row groups in the split (those whose midpoint lies in it)
+ * @param rowGroupsRead row groups decoded
+ * @param rowGroupsSkippedByStatistics row groups skipped because min/max/null counts excluded the predicate
+ * @param rowGroupsSkippedByDictionary row groups skipped because their dictionaries held no matching value
+ * @param columnChunksRead column chunks read: one per projected column present in the file, per row group read
+ * @param bytesRead compressed bytes of data read from the file (column chunks and dictionaries)
+ * @param rowsRead rows returned
+ */
+public record ReadMetrics(long rowGroupsTotal, long rowGroupsRead, long rowGroupsSkippedByStatistics,
+        long rowGroupsSkippedByDictionary, long columnChunksRead, long bytesRead, long rowsRead) {
+
+    public static final ReadMetrics EMPTY = new ReadMetrics(0, 0, 0, 0, 0, 0, 0);
+
+    public long rowGroupsSkipped() {
+        return rowGroupsSkippedByStatistics + rowGroupsSkippedByDictionary;
+    }
+
+    /** Sums two readers' metrics, e.g. across the splits of a stage. */
+    public ReadMetrics plus(ReadMetrics other) {
+        return new ReadMetrics(rowGroupsTotal + other.rowGroupsTotal, rowGroupsRead + other.rowGroupsRead,
+                rowGroupsSkippedByStatistics + other.rowGroupsSkippedByStatistics,
+                rowGroupsSkippedByDictionary + other.rowGroupsSkippedByDictionary,
+                columnChunksRead + other.columnChunksRead, bytesRead + other.bytesRead, rowsRead + other.rowsRead);
+    }
+}

@@ -13,7 +13,9 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = SpindleMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new CliRun(exit, out.toString(), err.toString());
+        CliRun run = new CliRun(exit, out.toString(), err.toString());
+        System.out.println("spindle " + String.join(" ", args) + "\n" + run); // kept in the surefire report
+        return run;
     }
 
     /** {@code spindle submit --master yarn} against the shared cluster, with small containers. */

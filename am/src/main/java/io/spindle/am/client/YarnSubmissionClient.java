@@ -94,7 +94,7 @@ public final class YarnSubmissionClient implements AutoCloseable {
             out.println("Not waiting for completion (spindle.submit.waitForCompletion=false); the AM removes "
                     + submission.staging().path() + " when it ends.");
             return new JobResult(submission.applicationId().toString(), appName(request), "UNDEFINED",
-                    ExitCode.SUCCESS.code(), "submitted", "", "", submitted, 0, 0, List.of());
+                    ExitCode.SUCCESS.code(), "submitted", "", "", submitted, 0, 0, List.of(), Map.of());
         }
         return follow(submission, request);
     }
@@ -271,7 +271,7 @@ public final class YarnSubmissionClient implements AutoCloseable {
             while (true) {
                 report = yarn.getApplicationReport(appId);
                 if (!printedUrl && report.getYarnApplicationState() == YarnApplicationState.RUNNING) {
-                    out.println("Tracking URL: " + report.getTrackingUrl());
+                    out.println("Tracking URL: " + report.getTrackingUrl() + " (AM status page: " + report.getOriginalTrackingUrl() + ")");
                     printedUrl = true;
                 }
                 String line = describe(report);
@@ -328,18 +328,18 @@ public final class YarnSubmissionClient implements AutoCloseable {
         if (report.getYarnApplicationState() == YarnApplicationState.KILLED) {
             return new JobResult(appId, name, "KILLED", ExitCode.KILLED.code(), "killed",
                     report.getDiagnostics(), "", 0, fromAm == null ? 0 : fromAm.firstTaskEpochMillis(), 0,
-                    fromAm == null ? List.of() : fromAm.stages());
+                    fromAm == null ? List.of() : fromAm.stages(), fromAm == null ? Map.of() : fromAm.timeline());
         }
         if (fromAm != null) {
             return fromAm;
         }
         if (report.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED) {
             return new JobResult(appId, name, "SUCCEEDED", ExitCode.SUCCESS.code(), "succeeded",
-                    report.getDiagnostics(), "", 0, 0, 0, List.of());
+                    report.getDiagnostics(), "", 0, 0, 0, List.of(), Map.of());
         }
         return new JobResult(appId, name, report.getFinalApplicationStatus().name(), ExitCode.INFRASTRUCTURE.code(),
                 "application master lost", "The ApplicationMaster ended without reporting a result: "
-                        + report.getDiagnostics(), "", 0, 0, 0, List.of());
+                        + report.getDiagnostics(), "", 0, 0, 0, List.of(), Map.of());
     }
 
     public ApplicationReport report(String applicationId) {

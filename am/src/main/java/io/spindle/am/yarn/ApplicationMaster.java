@@ -61,6 +61,7 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
     private volatile String state = "STARTING";
     private volatile YarnBackend backend;
     private volatile List<StageSummary> finishedStages = List.of();
+    private final Timeline timeline = new Timeline();
 
     public ApplicationMaster(AppSpec spec, SpindleConf conf, YarnConfiguration yarnConf,
             ApplicationAttemptId attemptId, String host) {
@@ -73,7 +74,8 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
 
     /** Runs the application; returns the AM process's exit code. */
     public int run() throws Exception {
-        allocator = new YarnAllocator(this::progress);
+        timeline.mark("amStarted", startMillis);
+        allocator = new YarnAllocator(this::progress, timeline);
         amrm = AMRMClientAsync.createAMRMClientAsync(HEARTBEAT_MILLIS, allocator);
         amrm.init(yarnConf);
         amrm.start();
@@ -84,6 +86,7 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
         status = new StatusServer(conf.get(SpindleKeys.STATUS_PORT), this::statusReport);
         trackingUrl = "http://" + host + ":" + status.port() + "/";
         amrm.registerApplicationMaster(host, 0, trackingUrl);
+        timeline.mark("amRegistered");
         LOG.info("Registered {} with the ResourceManager; status at {}", attemptId, trackingUrl);
 
         YarnDriverRuntime.install(this);
@@ -99,8 +102,10 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
         try {
             FileSystem fs = FileSystem.get(yarnConf);
             StagingDirectory staging = StagingDirectory.existing(fs, new Path(spec.stagingDir()));
+            timeline.mark("executorsRequested");
             YarnBackend started = YarnBackend.start(attemptId.getApplicationId().toString(), jobConf, allocator, host,
-                    staging.localResources(new Path(spec.libsArchive())), LaunchLayout.environment(spec.stagingDir()), executorCredentials());
+                    staging.localResources(new Path(spec.libsArchive())), LaunchLayout.environment(spec.stagingDir()),
+                    executorCredentials(), timeline);
             backend = started;
             return started;
         } catch (IOException e) {
@@ -152,12 +157,17 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
             report.put("scheduler", current.snapshot());
         }
         report.put("stages", current != null ? current.stageSummaries() : finishedStages);
+        report.put("timeline", timeline.asMap());
         return report;
     }
 
     private void finish(DriverOutcome outcome) {
+        timeline.mark("jobFinished");
         state = outcome.succeeded() ? "SUCCEEDED" : "FAILED";
         YarnBackend current = backend;
+        if (current != null && current.firstTaskEpochMillis() > 0) {
+            timeline.mark("firstTaskLaunched", current.firstTaskEpochMillis());
+        }
         if (current != null) {
             finishedStages = current.stageSummaries();
             current.close();
@@ -166,7 +176,7 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
         JobResult result = new JobResult(attemptId.getApplicationId().toString(), spec.appName(),
                 outcome.succeeded() ? "SUCCEEDED" : "FAILED", outcome.exit().code(), outcome.reason(),
                 outcome.diagnostics(), trackingUrl, startMillis, current == null ? 0 : current.firstTaskEpochMillis(),
-                System.currentTimeMillis() - startMillis, finishedStages);
+                System.currentTimeMillis() - startMillis, finishedStages, timeline.asMap());
         writeResult(result);
         FinalApplicationStatus finalStatus = outcome.succeeded() ? FinalApplicationStatus.SUCCEEDED : FinalApplicationStatus.FAILED;
         String diagnostics = outcome.succeeded() ? "" : "[" + outcome.reason() + ", exit code " + outcome.exit().code() + "] "

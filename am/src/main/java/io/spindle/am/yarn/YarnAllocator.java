@@ -45,6 +45,7 @@ public final class YarnAllocator extends AMRMClientAsync.AbstractCallbackHandler
 
     private final Object lock = new Object();
     private final DoubleSupplier progress;
+    private final Timeline timeline;
     private AMRMClientAsync<ContainerRequest> amrm;
     private NMClientAsync nm;
 
@@ -66,8 +67,9 @@ public final class YarnAllocator extends AMRMClientAsync.AbstractCallbackHandler
     public record ExecutorContainer(String executorId, ContainerId containerId, String host, boolean started) {
     }
 
-    public YarnAllocator(DoubleSupplier progress) {
+    YarnAllocator(DoubleSupplier progress, Timeline timeline) {
         this.progress = progress;
+        this.timeline = timeline;
     }
 
     public void attach(AMRMClientAsync<ContainerRequest> amrm, NMClientAsync nm) {
@@ -174,6 +176,7 @@ public final class YarnAllocator extends AMRMClientAsync.AbstractCallbackHandler
                     amrm.releaseAssignedContainer(container.getId());
                     continue;
                 }
+                timeline.markOnce("firstContainerAllocated");
                 String executorId = Integer.toString(nextExecutorId++);
                 String host = container.getNodeId().getHost();
                 containers.put(container.getId(), new ExecutorContainer(executorId, container.getId(), host, false));
@@ -198,6 +201,7 @@ public final class YarnAllocator extends AMRMClientAsync.AbstractCallbackHandler
 
     /** NodeManager confirmed the start. */
     public void containerStarted(ContainerId id) {
+        timeline.markOnce("firstContainerStarted");
         synchronized (lock) {
             ExecutorContainer container = containers.get(id);
             if (container != null) {

@@ -2,6 +2,8 @@ package io.spindle.am.yarn;
 
 import io.spindle.am.scheduler.DriverEndpoint;
 import io.spindle.am.scheduler.ExecutorDisconnectHandler;
+import io.spindle.am.scheduler.ExecutorInfo;
+import io.spindle.am.scheduler.ExecutorListener;
 import io.spindle.am.scheduler.SchedulerSnapshot;
 import io.spindle.am.scheduler.TaskScheduler;
 import io.spindle.conf.SpindleConf;
@@ -54,11 +56,17 @@ final class YarnBackend implements ExecutionBackend, YarnAllocator.Listener {
     }
 
     static YarnBackend start(String applicationId, SpindleConf conf, YarnAllocator allocator, String host,
-            Map<String, LocalResource> resources, Map<String, String> environment, ByteBuffer executorCredentials)
-            throws IOException {
+            Map<String, LocalResource> resources, Map<String, String> environment, ByteBuffer executorCredentials,
+            Timeline timeline) throws IOException {
         byte[] secret = UserGroupInformation.getCurrentUser().getCredentials()
                 .getSecretKey(new Text(RpcSecret.CREDENTIALS_ALIAS));
         TaskScheduler scheduler = new TaskScheduler(conf);
+        scheduler.addListener(new ExecutorListener() {
+            @Override
+            public void executorRegistered(ExecutorInfo executor) {
+                timeline.markOnce("firstExecutorRegistered");
+            }
+        });
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "spindle-yarn-backend-timer");
             thread.setDaemon(true);

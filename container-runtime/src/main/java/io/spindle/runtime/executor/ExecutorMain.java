@@ -41,6 +41,10 @@ public final class ExecutorMain {
     }
 
     public static void main(String[] args) {
+        // Container start-up latency is mostly JVM and class loading: make it visible in the log.
+        System.err.println("Executor JVM started at " + java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + ", main reached after "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
         System.exit(run(args));
     }
 

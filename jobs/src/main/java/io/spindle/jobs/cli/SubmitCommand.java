@@ -148,7 +148,7 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         return new JobResult("local", name == null ? mainClass : name, outcome.succeeded() ? "SUCCEEDED" : "FAILED",
                 outcome.exit().code(), outcome.reason(), outcome.diagnostics(), "", start, 0,
-                System.currentTimeMillis() - start, List.of());
+                System.currentTimeMillis() - start, List.of(), Map.of());
     }
 
     private static void report(JobResult result, PrintWriter out, PrintWriter err) {
@@ -159,6 +159,12 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         if (result.exit() == ExitCode.SUCCESS) {
             out.println("Application " + result.applicationId() + " " + result.finalStatus() + " in " + timing);
+            if (result.timeline() != null && result.timeline().size() > 1) {
+                StringBuilder steps = new StringBuilder("Timeline (s after submit):");
+                result.timeline().forEach((step, at) -> steps.append(String.format(" %s %.1f;", step,
+                        (at - result.submitEpochMillis()) / 1000.0)));
+                out.println(steps);
+            }
         } else {
             err.println("Application " + result.applicationId() + " " + result.finalStatus() + " (exit code "
                     + result.exitCode() + ", " + result.exitReason() + ") after " + timing);

@@ -122,6 +122,12 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             out.printf("Submit to FINISHED: %.1f s%n", result.durationMillis() / 1000.0);
         }
+        if (result.timeline() != null && !result.timeline().isEmpty()) {
+            StringBuilder steps = new StringBuilder("Timeline (s after submit):");
+            result.timeline().forEach((step, at) -> steps.append(String.format(" %s %.1f;", step,
+                    (at - result.submitEpochMillis()) / 1000.0)));
+            out.println(steps);
+        }
         result.stages().forEach(stage -> out.printf("Stage %d '%s': %d tasks, %d failed attempts, %d ms%n",
                 stage.stageId(), stage.name(), stage.tasks(), stage.failedAttempts(), stage.durationMillis()));
         boolean correct = actual.equals(expected);

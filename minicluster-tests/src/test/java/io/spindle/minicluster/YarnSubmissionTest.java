@@ -149,6 +149,37 @@ class YarnSubmissionTest {
         assertThat(ClusterApps.count()).isEqualTo(appsBefore);
     }
 
+    @Test
+    void applicationNotStartedWithinTheSubmitTimeoutIsKilledWithExitCode4() throws IOException {
+        CliRun run = CliRun.submit("it-submit-timeout", List.of("spindle.yarn.submitTimeout=1ms"),
+                PartitionJobs.Succeed.class.getName(), appJar, "1", "/it/timeout/out");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INFRASTRUCTURE.code());
+        assertThat(run.err()).contains("did not start").contains("spindle.yarn.submitTimeout");
+        Eventually.waitFor("the application killed", java.time.Duration.ofSeconds(30), () ->
+                ClusterApps.byName("it-submit-timeout").getYarnApplicationState()
+                        == org.apache.hadoop.yarn.api.records.YarnApplicationState.KILLED);
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void unreachableResourceManagerFailsWithExitCode4NamingTheAddress(@TempDir Path confDir) throws IOException {
+        org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
+        site.set("yarn.resourcemanager.address", "127.0.0.1:1");
+        site.set("fs.defaultFS", "file:///");
+        try (OutputStream out = Files.newOutputStream(confDir.resolve("yarn-site.xml"))) {
+            site.writeXml(out);
+        }
+        CliRun run = CliRun.of("submit", "--master", "yarn", "--hadoop-conf-dir", confDir.toString(),
+                "--conf", "spindle.hadoop.yarn.resourcemanager.connect.max-wait.ms=1000",
+                "--conf", "spindle.hadoop.yarn.resourcemanager.connect.retry-interval.ms=200",
+                "--conf", "spindle.hadoop.ipc.client.connect.max.retries=0",
+                "--class", PartitionJobs.Succeed.class.getName(), appJar, "1", "/it/never");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INFRASTRUCTURE.code());
+        assertThat(run.err()).contains("Cannot reach the YARN ResourceManager at 127.0.0.1:1");
+    }
+
     private String[] withResultFile(Path resultFile, String name, Class<?> job, String... jobArgs) {
         List<String> args = new java.util.ArrayList<>(List.of("submit", "--master", "yarn",
                 "--hadoop-conf-dir", MiniClusterExtension.cluster().clientConfigDir().toString(),

@@ -282,6 +282,9 @@ public final class YarnSubmissionClient implements AutoCloseable {
                 if (FINAL_STATES.contains(report.getYarnApplicationState())) {
                     break;
                 }
+                if (notStartedInTime(report, submission, request)) {
+                    return notStarted(report, submission, request);
+                }
                 Thread.sleep(Math.max(50, interval));
             }
         } catch (InterruptedException e) {
@@ -299,6 +302,31 @@ public final class YarnSubmissionClient implements AutoCloseable {
             LOG.warn("Could not remove staging directory {}", submission.staging().path());
         }
         return result;
+    }
+
+    private static final EnumSet<YarnApplicationState> WAITING_STATES = EnumSet.of(YarnApplicationState.NEW,
+            YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED, YarnApplicationState.ACCEPTED);
+
+    private static boolean notStartedInTime(ApplicationReport report, Submission submission, SubmitRequest request) {
+        long timeout = request.conf().get(SpindleKeys.YARN_SUBMIT_TIMEOUT).toMillis();
+        return timeout > 0 && WAITING_STATES.contains(report.getYarnApplicationState())
+                && System.currentTimeMillis() - submission.submitEpochMillis() > timeout;
+    }
+
+    /** YARN never started the application (a full queue, too large a container): kill it, report infrastructure. */
+    private JobResult notStarted(ApplicationReport report, Submission submission, SubmitRequest request) {
+        String appId = submission.applicationId().toString();
+        kill(appId, java.time.Duration.ofSeconds(30));
+        submission.staging().delete();
+        String message = "YARN did not start " + appId + " within spindle.yarn.submitTimeout="
+                + request.conf().get(SpindleKeys.YARN_SUBMIT_TIMEOUT).toSeconds() + "s (state "
+                + report.getYarnApplicationState() + " in queue '" + request.conf().get(SpindleKeys.YARN_QUEUE)
+                + "'); the queue may be full or the AM container larger than any node. The application was killed. "
+                + "YARN said: " + report.getDiagnostics();
+        long now = System.currentTimeMillis();
+        return new JobResult(appId, appName(request), "KILLED", ExitCode.INFRASTRUCTURE.code(), "not started in time",
+                message, report.getTrackingUrl(), submission.submitEpochMillis(), 0,
+                now - submission.submitEpochMillis(), List.of(), Map.of("submitted", submission.submitEpochMillis()));
     }
 
     private static String describe(ApplicationReport report) {

@@ -42,6 +42,7 @@ public final class TaskScheduler {
 
     private final int maxAttempts;
     private final int maxTaskBytes;
+    private final boolean locality;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stageDone = lock.newCondition();
     private final ExecutorRegistry executors = new ExecutorRegistry();
@@ -63,12 +64,35 @@ public final class TaskScheduler {
 
     @Inject
     public TaskScheduler(SpindleConf conf) {
-        this(conf.get(SpindleKeys.TASK_MAX_ATTEMPTS), RpcConnection.DEFAULT_MAX_FRAME_BYTES - LAUNCH_OVERHEAD_BYTES);
+        this(conf.get(SpindleKeys.TASK_MAX_ATTEMPTS), RpcConnection.DEFAULT_MAX_FRAME_BYTES - LAUNCH_OVERHEAD_BYTES,
+                conf.get(SpindleKeys.LOCALITY_PREFERRED_HOSTS));
     }
 
     TaskScheduler(int maxAttempts, int maxTaskBytes) {
+        this(maxAttempts, maxTaskBytes, true);
+    }
+
+    TaskScheduler(int maxAttempts, int maxTaskBytes, boolean locality) {
         this.maxAttempts = maxAttempts;
         this.maxTaskBytes = maxTaskBytes;
+        this.locality = locality;
+    }
+
+    /**
+     * Hosts that pending tasks prefer (at most {@code limit}), for container requests: a
+     * replacement executor is asked for where the waiting input is.
+     */
+    public List<String> pendingPreferredHosts(int limit) {
+        lock.lock();
+        try {
+            java.util.LinkedHashSet<String> hosts = new java.util.LinkedHashSet<>();
+            for (TaskSetManager stage : activeStages) {
+                hosts.addAll(stage.pendingHosts());
+            }
+            return hosts.stream().limit(limit).toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public void addListener(ExecutorListener listener) {
@@ -93,8 +117,9 @@ public final class TaskScheduler {
             recordFinished(new StageSummary(stageId, name, tasks.size(), 0, 0, 0, false));
             throw e;
         }
-        TaskSetManager stage = new TaskSetManager(stageId, name, stageTasks.serialized(),
-                stageTasks.preferredHosts(), maxAttempts, start);
+        List<List<String>> hosts = locality ? stageTasks.preferredHosts()
+                : java.util.Collections.nCopies(tasks.size(), List.of());
+        TaskSetManager stage = new TaskSetManager(stageId, name, stageTasks.serialized(), hosts, maxAttempts, start);
         awaitStage(stage);
         return StageTasks.results(stage);
     }

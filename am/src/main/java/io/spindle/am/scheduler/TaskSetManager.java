@@ -220,6 +220,17 @@ final class TaskSetManager {
         }
     }
 
+    /** Hosts preferred by tasks still waiting for an executor. */
+    Set<String> pendingHosts() {
+        Set<String> hosts = new java.util.HashSet<>();
+        pendingByHost.forEach((host, partitions) -> {
+            if (partitions.stream().anyMatch(pending::contains)) {
+                hosts.add(host);
+            }
+        });
+        return hosts;
+    }
+
     boolean isDone() {
         return failure != null || succeeded == states.length;
     }

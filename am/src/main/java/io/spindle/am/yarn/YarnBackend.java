@@ -36,6 +36,8 @@ final class YarnBackend implements ExecutionBackend, YarnAllocator.Listener {
      * are re-queued anyway (then without counting against them).
      */
     private static final long DISCONNECT_GRACE_MILLIS = 5_000;
+    /** Container requests name at most this many hosts; relaxed locality covers the rest. */
+    private static final int MAX_PREFERRED_HOSTS = 20;
 
     private final String applicationId;
     private final SpindleConf conf;
@@ -81,8 +83,10 @@ final class YarnBackend implements ExecutionBackend, YarnAllocator.Listener {
         YarnBackend backend = new YarnBackend(applicationId, conf, scheduler, endpoint, allocator, timer);
         ExecutorLaunchSpec spec = ExecutorLaunchSpec.from(conf, resources, environment, executorCredentials, host,
                 endpoint.port());
+        java.util.function.Supplier<List<String>> preferredHosts = conf.get(SpindleKeys.LOCALITY_PREFERRED_HOSTS)
+                ? () -> scheduler.pendingPreferredHosts(MAX_PREFERRED_HOSTS) : List::of;
         allocator.start(spec, conf.get(SpindleKeys.EXECUTOR_INSTANCES), conf.get(SpindleKeys.EXECUTOR_MAX_FAILURES),
-                backend, List::of);
+                backend, preferredHosts);
         return backend;
     }
 

@@ -40,6 +40,7 @@ public final class SpindleKeys {
     private static final String EXECUTORS = "Executors";
     private static final String SCHEDULING = "Scheduling";
     private static final String STORAGE = "Input and local storage";
+    private static final String FORMATS = "File formats";
 
     private static final Pattern MASTER_FORM = Pattern.compile("local|local\\[(\\*|[1-9][0-9]*)]|yarn");
     private static final String POSITIVE = "positive";
@@ -148,6 +149,25 @@ public final class SpindleKeys {
     public static final ConfigKey<String> LOCAL_DIR = define(STORAGE,
             stringKey("spindle.local.dir", "", "Local scratch directory for spill files. Empty means "
                     + "java.io.tmpdir."));
+    public static final ConfigKey<Integer> READ_BATCH_SIZE = define(FORMATS,
+            intKey("spindle.read.batchSize", 4096, "Rows per column batch that file readers produce. Larger "
+                    + "batches amortize per-batch overhead; smaller ones use less memory per task.")
+                    .requiring(rows -> rows >= 1, "at least 1"));
+    public static final ConfigKey<String> PARQUET_COMPRESSION = define(FORMATS,
+            stringKey("spindle.parquet.compression", "snappy", "Compression codec of Parquet files Spindle "
+                    + "writes: none, snappy, gzip or zstd.")
+                    .requiring(codec -> codec.matches("(?i)none|uncompressed|snappy|gzip|zstd"),
+                            "one of none, snappy, gzip, zstd"));
+    public static final ConfigKey<DataSize> PARQUET_ROW_GROUP_SIZE = define(FORMATS,
+            dataSizeKey("spindle.parquet.rowGroupSize", "128m", "Target size of a Parquet row group. Readers "
+                    + "skip whole row groups by their statistics, so smaller groups skip more finely.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<DataSize> PARQUET_PAGE_SIZE = define(FORMATS,
+            dataSizeKey("spindle.parquet.pageSize", "1m", "Target size of a Parquet data page.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<Boolean> PARQUET_DICTIONARY = define(FORMATS,
+            booleanKey("spindle.parquet.dictionary", true, "Whether Parquet files Spindle writes use "
+                    + "dictionary encoding where it pays off."));
 
     private static final List<ConfigKey<?>> ALL = List.copyOf(DEFINED);
     private static final Map<String, ConfigKey<?>> BY_NAME = indexByName(ALL);

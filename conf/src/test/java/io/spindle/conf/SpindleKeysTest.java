@@ -44,6 +44,8 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.LOCALITY_PREFERRED_HOSTS)).isTrue();
         assertThat(conf.get(SpindleKeys.FILES_MAX_PARTITION_BYTES)).isEqualTo(DataSize.ofMegabytes(128));
         assertThat(conf.get(SpindleKeys.LOCAL_DIR)).isEmpty();
+        assertThat(conf.get(SpindleKeys.READ_BATCH_SIZE)).isEqualTo(4096);
+        assertThat(conf.get(SpindleKeys.PARQUET_COMPRESSION)).isEqualTo("snappy");
         assertThat(SpindleKeys.EXECUTOR_HEARTBEAT_TIMEOUT.defaultText()).isEqualTo("60s");
         assertThat(SpindleKeys.all()).allSatisfy(key -> assertThat(conf.isSet(key)).isFalse());
     }
@@ -79,6 +81,11 @@ class SpindleKeysTest {
         properties.put("spindle.locality.preferredHosts", "false");
         properties.put("spindle.files.maxPartitionBytes", "256m");
         properties.put("spindle.local.dir", "/data/scratch");
+        properties.put("spindle.read.batchSize", "1024");
+        properties.put("spindle.parquet.compression", "zstd");
+        properties.put("spindle.parquet.rowGroupSize", "64m");
+        properties.put("spindle.parquet.pageSize", "512k");
+        properties.put("spindle.parquet.dictionary", "false");
         assertThat(properties.keySet()).containsExactlyElementsOf(names(SpindleKeys.all()));
 
         SpindleConf conf = SpindleConf.of(properties);
@@ -110,6 +117,11 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.LOCALITY_PREFERRED_HOSTS)).isFalse();
         assertThat(conf.get(SpindleKeys.FILES_MAX_PARTITION_BYTES)).isEqualTo(DataSize.ofMegabytes(256));
         assertThat(conf.get(SpindleKeys.LOCAL_DIR)).isEqualTo("/data/scratch");
+        assertThat(conf.get(SpindleKeys.READ_BATCH_SIZE)).isEqualTo(1024);
+        assertThat(conf.get(SpindleKeys.PARQUET_COMPRESSION)).isEqualTo("zstd");
+        assertThat(conf.get(SpindleKeys.PARQUET_ROW_GROUP_SIZE)).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(conf.get(SpindleKeys.PARQUET_PAGE_SIZE)).isEqualTo(DataSize.ofKilobytes(512));
+        assertThat(conf.get(SpindleKeys.PARQUET_DICTIONARY)).isFalse();
         for (ConfigKey<?> key : SpindleKeys.all()) {
             assertThat(conf.isSet(key)).as(key.name()).isTrue();
             assertThat(conf.get(key)).as(key.name()).isNotEqualTo(key.defaultValue());

@@ -60,6 +60,8 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
     private String trackingUrl;
     private volatile String state = "STARTING";
     private volatile YarnBackend backend;
+    /** Whether {@link #backend} was started ahead of the job and not yet claimed by its session. */
+    private boolean prestarted;
     private volatile List<StageSummary> finishedStages = List.of();
     private final Timeline timeline = new Timeline();
 
@@ -92,22 +94,63 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
         YarnDriverRuntime.install(this);
         Session.submittedConf(conf);
         state = "RUNNING";
+        prestartExecutors();
         DriverOutcome outcome = DriverRunner.run(spec.mainClass(), spec.args(), Thread.currentThread().getContextClassLoader());
         finish(outcome);
         return 0;
     }
 
+    /**
+     * Asks for executors with the submitted configuration before the job's main even starts, so
+     * that containers start while the driver loads the job's classes. The job's session takes
+     * them over unless its code changed the configuration in a way executors depend on.
+     */
+    private synchronized void prestartExecutors() {
+        if (!conf.get(SpindleKeys.MASTER).equals("yarn")) {
+            return;
+        }
+        try {
+            backend = launchBackend(conf);
+            prestarted = true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not start executors ahead of the job; they start with its session", e);
+        }
+    }
+
     @Override
     public synchronized ExecutionBackend startExecutors(SpindleConf jobConf) {
+        YarnBackend current = backend;
+        if (prestarted && current != null && !current.isClosed()) {
+            prestarted = false;
+            if (sameForExecutors(current.conf(), jobConf)) {
+                return current;
+            }
+            LOG.info("The job's code changed executor settings; restarting executors with them");
+            current.close();
+        }
+        backend = launchBackend(jobConf);
+        return backend;
+    }
+
+    /** Everything but the application's name and master reaches executors or the scheduler. */
+    static boolean sameForExecutors(SpindleConf a, SpindleConf b) {
+        java.util.Map<String, String> left = new java.util.HashMap<>(a.toMap());
+        java.util.Map<String, String> right = new java.util.HashMap<>(b.toMap());
+        for (String ignored : List.of(SpindleKeys.APP_NAME.name(), SpindleKeys.MASTER.name())) {
+            left.remove(ignored);
+            right.remove(ignored);
+        }
+        return left.equals(right);
+    }
+
+    private YarnBackend launchBackend(SpindleConf jobConf) {
         try {
             FileSystem fs = FileSystem.get(yarnConf);
             StagingDirectory staging = StagingDirectory.existing(fs, new Path(spec.stagingDir()));
             timeline.mark("executorsRequested");
-            YarnBackend started = YarnBackend.start(attemptId.getApplicationId().toString(), jobConf, allocator, host,
+            return YarnBackend.start(attemptId.getApplicationId().toString(), jobConf, allocator, host,
                     staging.localResources(new Path(spec.libsArchive())), LaunchLayout.environment(spec.stagingDir()),
                     executorCredentials(), timeline);
-            backend = started;
-            return started;
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare executor launch: " + e.getMessage(), e);
         }

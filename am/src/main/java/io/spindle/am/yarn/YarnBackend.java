@@ -110,6 +110,14 @@ final class YarnBackend implements ExecutionBackend, YarnAllocator.Listener {
         return scheduler.stageSummaries();
     }
 
+    SpindleConf conf() {
+        return conf;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
     double progress() {
         return scheduler.progress();
     }

@@ -8,10 +8,14 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,20 +103,57 @@ class HadoopSiteFilesTest {
     }
 
     @Test
-    void schedulerAddressLoadedAsYarnDefaultResourceWinsOverYarnDefault() throws IOException {
+    void yarnKeysLoadedAsDefaultResourcesWinOverYarnDefault() throws IOException {
         Configuration input = clientConf();
         writeSiteFiles(input);
 
         Map<String, String> loaded = loadAsContainerWould();
 
         assertThat(new YarnConfiguration().get(SCHEDULER_ADDRESS)).isEqualTo("0.0.0.0:8030");
-        assertThat(loaded).containsEntry(SCHEDULER_ADDRESS, "rm.example:8030");
-        // hdfs-site.xml is a default resource of HdfsConfiguration only, so compare the other keys.
-        Map<String, String> expected = new TreeMap<>(entries(input));
-        expected.keySet().removeIf(key -> key.startsWith("dfs."));
-        Map<String, String> actual = new TreeMap<>();
-        expected.keySet().forEach(key -> actual.put(key, loaded.get(key)));
-        assertThat(actual).isEqualTo(expected);
+        Map<String, String> yarnInput = valuesOf(entries(input), "yarn.");
+        Map<String, String> yarnLoaded = new TreeMap<>();
+        yarnInput.keySet().forEach(key -> yarnLoaded.put(key, loaded.get(key)));
+        assertThat(yarnLoaded).isEqualTo(yarnInput).containsEntry(SCHEDULER_ADDRESS, "rm.example:8030");
+    }
+
+    @Test
+    void coreKeysLoadedAsDefaultResourcesWinOverCoreDefault() throws IOException {
+        Configuration input = clientConf();
+        writeSiteFiles(input);
+
+        Map<String, String> loaded = loadAsContainerWould();
+
+        assertThat(List.of("fs.defaultFS", "hadoop.security.authentication", "io.file.buffer.size").stream()
+                .collect(Collectors.toMap(key -> key, loaded::get)))
+                .isEqualTo(Map.of("fs.defaultFS", "hdfs://nn.example:8020", "hadoop.security.authentication", "simple",
+                        "io.file.buffer.size", "131072"));
+    }
+
+    /**
+     * Bug: mapreduce.* keys go to core-site.xml, which loads before mapred-default.xml. Once
+     * JobConf has been loaded in a JVM (starting a YarnClient or AMRMClient does it), every
+     * Configuration reads mapred-default.xml after core-site.xml, and the shipped value is lost.
+     */
+    @Test
+    @Disabled("bug: mapreduce.* keys are written to core-site.xml and lose to mapred-default.xml")
+    void mapreduceKeysSurviveOnceMapredDefaultsAreLoaded() throws IOException {
+        new JobConf(false); // registers mapred-default.xml and mapred-site.xml as default resources, as YarnClient.start() does
+        Configuration input = clientConf();
+        writeSiteFiles(input);
+
+        Map<String, String> loaded = loadAsContainerWould();
+
+        assertThat(loaded).containsEntry("mapreduce.framework.name", "yarn");
+    }
+
+    private static Map<String, String> valuesOf(Map<String, String> entries, String prefix) {
+        Map<String, String> selected = new TreeMap<>();
+        entries.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                selected.put(key, value);
+            }
+        });
+        return selected;
     }
 
     @Test

@@ -111,6 +111,29 @@ class ExecutorFailureTest {
     }
 
     @Test
+    void executorsFailingPastTheLimitFailTheApplicationAsInfrastructureWithExitCode4() throws Exception {
+        Path resultFile = localTemp.resolve("executors-failing.json");
+        CliRun run = CliRun.of("submit", "--master", "yarn",
+                "--hadoop-conf-dir", MiniClusterExtension.cluster().clientConfigDir().toString(),
+                "--name", "it-executors-failing", "--result-file", resultFile.toString(),
+                "--conf", "spindle.am.memory=256m", "--conf", "spindle.executor.memory=256m",
+                "--conf", "spindle.executor.memoryOverhead=128m", "--conf", "spindle.yarn.reportInterval=100ms",
+                "--conf", "spindle.executor.maxFailures=1", "--conf", "spindle.task.maxAttempts=8",
+                "--class", PartitionJobs.KillExecutor.class.getName(), appJar(), "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INFRASTRUCTURE.code());
+        assertThat(run.err()).contains("executor containers failed, more than spindle.executor.maxFailures=1")
+                .contains("exited with status 42");
+        JobResult result;
+        try (InputStream in = Files.newInputStream(resultFile)) {
+            result = JobResult.read(in);
+        }
+        assertThat(result.finalStatus()).isEqualTo("FAILED");
+        assertThat(result.exitReason()).isEqualTo("infrastructure failure");
+        YarnSubmissionTest.assertNoStagingLeft();
+    }
+
+    @Test
     void statusOfAnUnknownApplicationIsAUsageError() {
         CliRun status = CliRun.of("status", "--hadoop-conf-dir",
                 MiniClusterExtension.cluster().clientConfigDir().toString(), "application_1_0001");

@@ -18,11 +18,12 @@ public final class HadoopSiteFiles {
     private HadoopSiteFiles() {
     }
 
-    /** {@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml} → their properties. */
+    /** {@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml}, {@code mapred-site.xml} → their properties. */
     public static Map<String, Configuration> split(Configuration conf) {
         Configuration core = new Configuration(false);
         Configuration hdfs = new Configuration(false);
         Configuration yarn = new Configuration(false);
+        Configuration mapred = new Configuration(false);
         Map<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> entry : conf) {
             sorted.put(entry.getKey(), entry.getValue());
@@ -35,13 +36,18 @@ public final class HadoopSiteFiles {
             if (value == null) {
                 continue;
             }
-            Configuration target = key.startsWith("yarn.") ? yarn : key.startsWith("dfs.") ? hdfs : core;
+            Configuration target = key.startsWith("yarn.") ? yarn
+                    : key.startsWith("dfs.") ? hdfs
+                    : key.startsWith("mapreduce.") || key.startsWith("mapred.") ? mapred
+                    : core;
             target.set(key, value, "spindle-submit");
         }
         Map<String, Configuration> files = new LinkedHashMap<>();
         files.put("core-site.xml", core);
         files.put("hdfs-site.xml", hdfs);
         files.put("yarn-site.xml", yarn);
+        // Once JobConf is loaded in a JVM (YarnClient does it), mapred-default.xml loads after core-site.xml.
+        files.put("mapred-site.xml", mapred);
         return files;
     }
 }

@@ -64,9 +64,10 @@ public final class SpindleLibs {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path jar : jars) {
-                digest.update(jar.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update(Long.toString(Files.size(jar)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update(Long.toString(Files.getLastModifiedTime(jar).toMillis()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                // One line per jar, fields separated, so no two jar sets share a digest input.
+                String line = jar.getFileName() + "\t" + Files.size(jar) + "\t"
+                        + Files.getLastModifiedTime(jar).toMillis() + "\n";
+                digest.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

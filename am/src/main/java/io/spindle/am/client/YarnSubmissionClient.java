@@ -5,18 +5,13 @@ import io.spindle.conf.SpindleConf;
 import io.spindle.conf.SpindleKeys;
 import io.spindle.runtime.rpc.RpcSecret;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,7 +23,6 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
-import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.Priority;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -119,7 +113,8 @@ public final class YarnSubmissionClient implements AutoCloseable {
         try {
             FileSystem fs = FileSystem.get(hadoopConf);
             staging = StagingDirectory.create(fs, StagingDirectory.root(fs, request.conf()), appId.toString());
-            AppSpec spec = uploadFiles(request, staging, appId);
+            AppSpec spec = StagedFiles.upload(request, staging, hadoopConf, appName(request));
+            LOG.info("Staged {} for {}", staging.path(), appId);
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
             context.setApplicationName(appName(request));
             context.setApplicationType(APPLICATION_TYPE);
@@ -142,7 +137,7 @@ public final class YarnSubmissionClient implements AutoCloseable {
         return new Submission(appId, staging, submitEpochMillis);
     }
 
-    private static String appName(SubmitRequest request) {
+    static String appName(SubmitRequest request) {
         return request.conf().isSet(SpindleKeys.APP_NAME) ? request.conf().get(SpindleKeys.APP_NAME) : request.mainClass();
     }
 
@@ -171,60 +166,6 @@ public final class YarnSubmissionClient implements AutoCloseable {
         }
         throw new SubmissionException(ExitCode.USAGE, "Main class '" + request.mainClass() + "' was not found in "
                 + jar + " (nor in Spindle's jars). Check --class and the jar you built.");
-    }
-
-    private AppSpec uploadFiles(SubmitRequest request, StagingDirectory staging, ApplicationId appId) throws IOException {
-        long start = System.nanoTime();
-        staging.upload(request.appJar(), LaunchLayout.APP_JAR);
-        Path libsArchive;
-        if (request.conf().get(SpindleKeys.YARN_JAR_CACHE)) {
-            libsArchive = JarCache.ensure(staging.fileSystem(), staging.path().getParent(), request.spindleJars());
-        } else {
-            libsArchive = new Path(staging.path(), LaunchLayout.LIBS_ARCHIVE);
-            try (OutputStream libs = staging.fileSystem().create(libsArchive, true)) {
-                SpindleLibs.writeArchive(request.spindleJars(), libs);
-            }
-        }
-        AppSpec spec = new AppSpec(appName(request), request.mainClass(), request.args(), staging.path().toString(),
-                request.conf().get(SpindleKeys.SUBMIT_WAIT_FOR_COMPLETION), libsArchive.toString());
-        try (OutputStream confArchive = staging.create(LaunchLayout.CONF_ARCHIVE);
-             ZipOutputStream zip = new ZipOutputStream(confArchive)) {
-            for (Map.Entry<String, Configuration> site : HadoopSiteFiles.split(hadoopConf).entrySet()) {
-                zip.putNextEntry(new ZipEntry(site.getKey()));
-                site.getValue().writeXml(zip);
-                zip.closeEntry();
-            }
-            zip.putNextEntry(new ZipEntry(LaunchLayout.SPINDLE_PROPERTIES));
-            zip.write(toProperties(request.conf()));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(AppSpec.FILE_NAME));
-            spec.write(new NonClosingOutputStream(zip));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(LaunchLayout.LOG4J2_PROPERTIES));
-            if (request.log4jConfig().isPresent()) {
-                zip.write(Files.readAllBytes(request.log4jConfig().get()));
-            } else {
-                zip.write(defaultLog4jConfig());
-            }
-            zip.closeEntry();
-        }
-        LOG.info("Staged {} for {} in {} ms (Spindle's jars: {})", staging.path(), appId,
-                (System.nanoTime() - start) / 1_000_000, libsArchive);
-        return spec;
-    }
-
-    static byte[] toProperties(SpindleConf conf) throws IOException {
-        Properties properties = new Properties();
-        properties.putAll(conf.toMap());
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        properties.store(bytes, "Submitted Spindle configuration");
-        return bytes.toByteArray();
-    }
-
-    private static byte[] defaultLog4jConfig() throws IOException {
-        try (InputStream in = YarnSubmissionClient.class.getResourceAsStream("/io/spindle/conf/log4j2.properties")) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        }
     }
 
     private ContainerLaunchContext amLaunchContext(SubmitRequest request, StagingDirectory staging, Path libsArchive)
@@ -295,7 +236,7 @@ public final class YarnSubmissionClient implements AutoCloseable {
                     + appId + ": " + e.getMessage(), e);
         }
         long duration = System.currentTimeMillis() - submission.submitEpochMillis();
-        JobResult result = outcome(report, readResult(submission.staging()), submission, request)
+        JobResult result = ApplicationOutcomes.of(report, ApplicationOutcomes.readResult(submission.staging()), appName(request))
                 .withClientView(report.getFinalApplicationStatus().name(), submission.submitEpochMillis(), duration,
                         report.getOriginalTrackingUrl());
         if (!submission.staging().delete()) {
@@ -340,36 +281,6 @@ public final class YarnSubmissionClient implements AutoCloseable {
         return report.getApplicationId() + ": " + state;
     }
 
-    private static JobResult readResult(StagingDirectory staging) {
-        Path file = new Path(staging.path(), JobResult.FILE_NAME);
-        try (InputStream in = staging.fileSystem().open(file)) {
-            return JobResult.read(in);
-        } catch (IOException e) {
-            return null; // the AM died before it could write one
-        }
-    }
-
-    /** The YARN report decides KILLED and AM loss; the AM's own result decides why a job failed. */
-    private static JobResult outcome(ApplicationReport report, JobResult fromAm, Submission submission, SubmitRequest request) {
-        String appId = report.getApplicationId().toString();
-        String name = appName(request);
-        if (report.getYarnApplicationState() == YarnApplicationState.KILLED) {
-            return new JobResult(appId, name, "KILLED", ExitCode.KILLED.code(), "killed",
-                    report.getDiagnostics(), "", 0, fromAm == null ? 0 : fromAm.firstTaskEpochMillis(), 0,
-                    fromAm == null ? List.of() : fromAm.stages(), fromAm == null ? Map.of() : fromAm.timeline());
-        }
-        if (fromAm != null) {
-            return fromAm;
-        }
-        if (report.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED) {
-            return new JobResult(appId, name, "SUCCEEDED", ExitCode.SUCCESS.code(), "succeeded",
-                    report.getDiagnostics(), "", 0, 0, 0, List.of(), Map.of());
-        }
-        return new JobResult(appId, name, report.getFinalApplicationStatus().name(), ExitCode.INFRASTRUCTURE.code(),
-                "application master lost", "The ApplicationMaster ended without reporting a result: "
-                        + report.getDiagnostics(), "", 0, 0, 0, List.of(), Map.of());
-    }
-
     public ApplicationReport report(String applicationId) {
         try {
             return yarn.getApplicationReport(ApplicationId.fromString(applicationId));
@@ -410,22 +321,5 @@ public final class YarnSubmissionClient implements AutoCloseable {
     @Override
     public void close() {
         yarn.stop();
-    }
-
-    /** Lets Jackson write into a zip entry without closing the zip. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

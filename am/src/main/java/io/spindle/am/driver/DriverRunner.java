@@ -33,6 +33,9 @@ public final class DriverRunner {
                 return new DriverOutcome(ExitCode.USAGE, "bad main class", "Main class '" + mainClass
                         + "' has no static main(String[]) method.");
             }
+        } catch (ExceptionInInitializerError e) {
+            // The job's own static initializer failed: its error, not Spindle's.
+            return classify(e.getCause() == null ? e : e.getCause());
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             return new DriverOutcome(ExitCode.USAGE, "main class not found", "Main class '" + mainClass
                     + "' was not found on the application's classpath: " + e.getMessage());

@@ -45,7 +45,7 @@ public enum ContainerExit {
         }
         return switch (exit) {
             case ContainerExitStatus.SUCCESS -> COMPLETED;
-            case ContainerExitStatus.PREEMPTED -> PREEMPTED;
+            case ContainerExitStatus.PREEMPTED, ContainerExitStatus.KILLED_BY_CONTAINER_SCHEDULER -> PREEMPTED;
             case ContainerExitStatus.KILLED_EXCEEDED_PMEM, ContainerExitStatus.KILLED_EXCEEDED_VMEM -> KILLED_FOR_MEMORY;
             case ContainerExitStatus.ABORTED, ContainerExitStatus.DISKS_FAILED -> NODE_LOST;
             case ContainerExitStatus.KILLED_BY_APPMASTER, ContainerExitStatus.KILLED_BY_RESOURCEMANAGER,

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,15 +57,15 @@ class HadoopSiteFilesTest {
     }
 
     @Test
-    void yarnKeysGoToYarnSiteDfsKeysToHdfsSiteAndTheRestToCoreSite() {
+    void yarnKeysGoToYarnSiteDfsKeysToHdfsSiteMapreduceKeysToMapredSiteAndTheRestToCoreSite() {
         Map<String, Configuration> files = HadoopSiteFiles.split(clientConf());
 
-        assertThat(files.keySet()).containsExactly("core-site.xml", "hdfs-site.xml", "yarn-site.xml");
+        assertThat(files.keySet()).containsExactly("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml");
         assertThat(entries(files.get("core-site.xml"))).isEqualTo(Map.of(
                 "fs.defaultFS", "hdfs://nn.example:8020",
                 "hadoop.security.authentication", "simple",
-                "io.file.buffer.size", "131072",
-                "mapreduce.framework.name", "yarn"));
+                "io.file.buffer.size", "131072"));
+        assertThat(entries(files.get("mapred-site.xml"))).isEqualTo(Map.of("mapreduce.framework.name", "yarn"));
         assertThat(entries(files.get("hdfs-site.xml"))).isEqualTo(Map.of(
                 "dfs.replication", "2",
                 "dfs.client.use.datanode.hostname", "true"));
@@ -98,6 +97,7 @@ class HadoopSiteFilesTest {
         loaded.addResource(new org.apache.hadoop.fs.Path(directory.resolve("core-site.xml").toUri()));
         loaded.addResource(new org.apache.hadoop.fs.Path(directory.resolve("hdfs-site.xml").toUri()));
         loaded.addResource(new org.apache.hadoop.fs.Path(directory.resolve("yarn-site.xml").toUri()));
+        loaded.addResource(new org.apache.hadoop.fs.Path(directory.resolve("mapred-site.xml").toUri()));
 
         assertThat(entries(loaded)).isEqualTo(entries(input));
     }
@@ -130,12 +130,11 @@ class HadoopSiteFilesTest {
     }
 
     /**
-     * Bug: mapreduce.* keys go to core-site.xml, which loads before mapred-default.xml. Once
+     * Regression: mapreduce.* keys went to core-site.xml, which loads before mapred-default.xml. Once
      * JobConf has been loaded in a JVM (starting a YarnClient or AMRMClient does it), every
      * Configuration reads mapred-default.xml after core-site.xml, and the shipped value is lost.
      */
     @Test
-    @Disabled("bug: mapreduce.* keys are written to core-site.xml and lose to mapred-default.xml")
     void mapreduceKeysSurviveOnceMapredDefaultsAreLoaded() throws IOException {
         new JobConf(false); // registers mapred-default.xml and mapred-site.xml as default resources, as YarnClient.start() does
         Configuration input = clientConf();

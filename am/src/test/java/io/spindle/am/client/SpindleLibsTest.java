@@ -150,4 +150,22 @@ class SpindleLibsTest {
 
         assertThat(SpindleLibs.fingerprint(List.of(a, b))).isNotEqualTo(before);
     }
+
+    /**
+     * Bug: size and modification time are hashed as digits with nothing between them, so size 12
+     * with mtime 3456789012345 and size 123 with mtime 456789012345 give the same fingerprint, and
+     * the changed jar would not be uploaded again.
+     */
+    @Test
+    void fingerprintTellsApartSizeAndTimeThatConcatenateToTheSameDigits() throws IOException {
+        Path jar = directory.resolve("x.jar");
+        file(jar, 12, 1);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(3_456_789_012_345L));
+        String before = SpindleLibs.fingerprint(List.of(jar));
+
+        file(jar, 123, 1);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(456_789_012_345L));
+
+        assertThat(SpindleLibs.fingerprint(List.of(jar))).isNotEqualTo(before);
+    }
 }

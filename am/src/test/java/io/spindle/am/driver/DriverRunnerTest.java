@@ -11,7 +11,6 @@ import java.net.URLClassLoader;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Running a job's main and mapping how it ended to the exit-code contract. */
@@ -193,7 +192,6 @@ class DriverRunnerTest {
      * map it to the exit-code contract (locally the CLI exits 1, "a bug in Spindle").
      */
     @Test
-    @Disabled("bug: ExceptionInInitializerError from Class.forName escapes DriverRunner.run")
     void mainClassFailingInItsStaticInitializerIsClassifiedByTheCause() {
         DriverOutcome outcome = run(FailsInStaticInitializer.class);
 

@@ -40,7 +40,7 @@ class ContainerExitTest {
                 Arguments.of(ContainerExitStatus.KILLED_BY_APPMASTER, ContainerExit.RELEASED),
                 Arguments.of(ContainerExitStatus.KILLED_BY_RESOURCEMANAGER, ContainerExit.RELEASED),
                 Arguments.of(ContainerExitStatus.KILLED_AFTER_APP_COMPLETION, ContainerExit.RELEASED),
-                Arguments.of(ContainerExitStatus.KILLED_BY_CONTAINER_SCHEDULER, ContainerExit.APP_ERROR),
+                Arguments.of(ContainerExitStatus.KILLED_BY_CONTAINER_SCHEDULER, ContainerExit.PREEMPTED),
                 Arguments.of(ContainerExitStatus.KILLED_FOR_EXCESS_LOGS, ContainerExit.APP_ERROR),
                 Arguments.of(1, ContainerExit.APP_ERROR),
                 Arguments.of(137, ContainerExit.APP_ERROR),

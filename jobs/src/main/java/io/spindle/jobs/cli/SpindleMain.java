@@ -35,7 +35,7 @@ public final class SpindleMain implements Runnable {
         commandLine.getSubcommands().get("submit").setStopAtPositional(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(error -> io.spindle.am.client.ExitCode.INTERNAL_ERROR.code());
+        commandLine.setExitCodeExceptionMapper(error -> (error instanceof CommandLine.ParameterException ? io.spindle.am.client.ExitCode.USAGE : io.spindle.am.client.ExitCode.INTERNAL_ERROR).code());
         return commandLine;
     }
 

@@ -72,40 +72,46 @@ public final class SubmitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SpindleConf submitted;
-        try {
-            submitted = ConfigLoader.load(ConfigLoader.locateDefaultsFile(), commandLineConf(), Map.of());
-        } catch (ConfigException e) {
-            err.println("spindle submit: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        }
+        long start = System.currentTimeMillis();
         JobResult result;
         try {
-            String effectiveMaster = submitted.get(SpindleKeys.MASTER);
-            if (effectiveMaster.equals("yarn")) {
+            submitted = ConfigLoader.load(ConfigLoader.locateDefaultsFile(), commandLineConf(), Map.of());
+            if (submitted.get(SpindleKeys.MASTER).equals("yarn")) {
                 result = submitToYarn(submitted, out);
             } else {
                 result = runLocally(submitted);
             }
+            report(result, out, err);
+        } catch (ConfigException e) {
+            result = notRun(ExitCode.USAGE, e.getMessage(), start);
         } catch (SubmissionException e) {
-            err.println("spindle submit: " + e.getMessage());
-            return e.exitCode().code();
+            result = notRun(e.exitCode(), e.getMessage(), start);
         } catch (IllegalArgumentException | IOException e) {
-            err.println("spindle submit: " + e.getMessage());
-            return ExitCode.USAGE.code();
+            result = notRun(ExitCode.USAGE, e.getMessage(), start);
         }
-        report(result, out, err);
         if (resultFile != null) {
-            try {
-                Path parent = resultFile.toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                try (OutputStream file = Files.newOutputStream(resultFile)) {
-                    result.write(file);
-                }
-            } catch (IOException e) {
-                err.println("spindle submit: could not write " + resultFile + ": " + e.getMessage());
-            }
+            writeResultFile(result, err);
         }
         return result.exitCode();
+    }
+
+    /** A submission that never started: the scheduler still gets a result file naming why. */
+    private JobResult notRun(ExitCode exit, String message, long start) {
+        spec.commandLine().getErr().println("spindle submit: " + message);
+        return new JobResult("", name == null ? mainClass : name, "NOT_SUBMITTED", exit.code(), "not submitted",
+                message, "", start, 0, System.currentTimeMillis() - start, List.of(), Map.of());
+    }
+
+    private void writeResultFile(JobResult result, PrintWriter err) {
+        try {
+            Path parent = resultFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            try (OutputStream file = Files.newOutputStream(resultFile)) {
+                result.write(file);
+            }
+        } catch (IOException e) {
+            err.println("spindle submit: could not write " + resultFile + ": " + e.getMessage());
+        }
     }
 
     private Map<String, String> commandLineConf() {

@@ -26,6 +26,7 @@ public final class TextSplits {
     public static List<TextSplitTask> plan(Configuration hadoopConf, String input, long maxSplitBytes) throws IOException {
         Path root = new Path(input);
         FileSystem fs = root.getFileSystem(hadoopConf);
+        root = fs.makeQualified(root); // hidden() compares it with the qualified paths listFiles returns
         if (!fs.exists(root)) {
             throw new FileNotFoundException("Input path " + fs.makeQualified(root) + " does not exist");
         }

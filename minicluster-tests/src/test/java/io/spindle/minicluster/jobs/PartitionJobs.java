@@ -87,6 +87,21 @@ public final class PartitionJobs {
         }
     }
 
+    /** {@code KillExecutor <partitions>}: every task halts its executor's JVM, as a native crash would. */
+    public static final class KillExecutor {
+        public static void main(String[] args) throws IOException {
+            int n = Integer.parseInt(args[0]);
+            List<Task<Long>> tasks = new ArrayList<>();
+            for (int p = 0; p < n; p++) {
+                tasks.add(context -> {
+                    Runtime.getRuntime().halt(42);
+                    return 0L;
+                });
+            }
+            runAndWrite(tasks, "/tmp/never-written-" + System.nanoTime());
+        }
+    }
+
     /**
      * {@code Gated <partitions> <gate file> <output>}: every task waits (bounded) until the gate
      * file exists, so a test can act on the cluster while tasks are running.

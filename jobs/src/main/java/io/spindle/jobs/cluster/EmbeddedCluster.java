@@ -3,20 +3,10 @@ package io.spindle.jobs.cluster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -28,10 +18,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.hadoop.hive.metastore.HiveMetaStore;
 import org.apache.hadoop.hive.metastore.conf.MetastoreConf;
 import org.apache.hadoop.hive.metastore.conf.MetastoreConf.ConfVars;
-import org.apache.hadoop.hive.metastore.security.HadoopThriftAuthBridge;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.slf4j.Logger;
@@ -62,21 +50,20 @@ public final class EmbeddedCluster implements AutoCloseable {
     private static final Object START_LOCK = new Object();
 
     private static final long NM_CONNECT_TIMEOUT_MS = 60_000;
-    private static final long METASTORE_START_TIMEOUT_MS = 120_000;
     private static final long STOP_STEP_TIMEOUT_MS = 60_000;
     private static final String YARN_CLUSTER_NAME = "spindle";
 
     private final Options options;
     private final MiniDFSCluster dfs;
     private final MiniYARNCluster yarn;
-    private final Metastore metastore; // null when Options.withMetastore(false)
+    private final EmbeddedMetastore metastore; // null when Options.withMetastore(false)
     private final Path clientConfigDir;
     private final Configuration clientConf; // never handed out; copies are
     private final FileSystem fileSystem;
     private final Object closeLock = new Object();
     private boolean closed;
 
-    private EmbeddedCluster(Options options, MiniDFSCluster dfs, MiniYARNCluster yarn, Metastore metastore,
+    private EmbeddedCluster(Options options, MiniDFSCluster dfs, MiniYARNCluster yarn, EmbeddedMetastore metastore,
                             Path clientConfigDir, Configuration clientConf, FileSystem fileSystem) {
         this.options = options;
         this.dfs = dfs;
@@ -110,7 +97,7 @@ public final class EmbeddedCluster implements AutoCloseable {
 
         MiniDFSCluster dfs = null;
         MiniYARNCluster yarn = null;
-        Metastore metastore = null;
+        EmbeddedMetastore metastore = null;
         try {
             // ---- HDFS
             long t = System.nanoTime();
@@ -156,7 +143,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             // ---- Hive Metastore
             if (options.withMetastore()) {
                 t = System.nanoTime();
-                metastore = Metastore.start(baseDir.resolve("metastore"), clientConf);
+                metastore = EmbeddedMetastore.start(baseDir.resolve("metastore"), clientConf);
                 LOG.info("Hive Metastore started in {} ms: {} (warehouse {})", ms(t), metastore.uri,
                         metastore.warehouse);
                 MetastoreConf.setVar(clientConf, ConfVars.THRIFT_URIS, metastore.uri);
@@ -344,7 +331,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         LOG.info("Embedded cluster stopped in {} ms; peak RSS of this JVM: {}", ms(t0), peakRss());
     }
 
-    private static void stopAll(Metastore metastore, MiniYARNCluster yarn, MiniDFSCluster dfs) {
+    private static void stopAll(EmbeddedMetastore metastore, MiniYARNCluster yarn, MiniDFSCluster dfs) {
         if (metastore != null) {
             bounded("Hive Metastore", metastore::stop);
         }
@@ -400,208 +387,6 @@ public final class EmbeddedCluster implements AutoCloseable {
     private static long ms(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
-
-    // ------------------------------------------------------------------ metastore
-
-    /** The Thrift metastore: {@code HiveMetaStore.startMetaStore} on a daemon thread. */
-    private static final class Metastore {
-        private final String uri;
-        private final String warehouse;
-        private final String externalWarehouse;
-        private final String derbyUrl;
-        private final Thread thread;
-
-        private Metastore(String uri, String warehouse, String externalWarehouse, String derbyUrl, Thread thread) {
-            this.uri = uri;
-            this.warehouse = warehouse;
-            this.externalWarehouse = externalWarehouse;
-            this.derbyUrl = derbyUrl;
-            this.thread = thread;
-        }
-
-        static Metastore start(Path dir, Configuration cluster) throws IOException {
-            Files.createDirectories(dir);
-            if (System.getProperty("derby.stream.error.file") == null) {
-                System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
-            }
-            String fsUri = cluster.get(FileSystem.FS_DEFAULT_NAME_KEY);
-            String warehouse = fsUri + "/user/hive/warehouse";
-            String external = fsUri + "/user/hive/external";
-            String derbyDb = dir.resolve("derby-db").toString();
-
-            Configuration conf = MetastoreConf.newMetastoreConf();
-            for (Map.Entry<String, String> e : cluster) { // fs.defaultFS and the HDFS client settings
-                if (e.getKey().startsWith("fs.") || e.getKey().startsWith("dfs.") || e.getKey().startsWith("hadoop.")) {
-                    conf.set(e.getKey(), e.getValue());
-                }
-            }
-            MetastoreConf.setVar(conf, ConfVars.CONNECT_URL_KEY, "jdbc:derby:;databaseName=" + derbyDb + ";create=true");
-            MetastoreConf.setBoolVar(conf, ConfVars.AUTO_CREATE_ALL, true);
-            MetastoreConf.setBoolVar(conf, ConfVars.SCHEMA_VERIFICATION, false);
-            MetastoreConf.setVar(conf, ConfVars.WAREHOUSE, warehouse);
-            MetastoreConf.setVar(conf, ConfVars.WAREHOUSE_EXTERNAL, external);
-            MetastoreConf.setVar(conf, ConfVars.THRIFT_BIND_HOST, "127.0.0.1");
-            MetastoreConf.setBoolVar(conf, ConfVars.EVENT_DB_NOTIFICATION_API_AUTH, false);
-            MetastoreConf.setBoolVar(conf, ConfVars.METRICS_ENABLED, false);
-            MetastoreConf.setBoolVar(conf, ConfVars.COMPACTOR_INITIATOR_ON, false);
-            MetastoreConf.setBoolVar(conf, ConfVars.COMPACTOR_CLEANER_ON, false);
-            MetastoreConf.setBoolVar(conf, ConfVars.SCHEDULED_QUERIES_ENABLED, false);
-            MetastoreConf.setLongVar(conf, ConfVars.SERVER_MIN_THREADS, 4);
-            MetastoreConf.setLongVar(conf, ConfVars.SERVER_MAX_THREADS, 200);
-
-            IOException last = null;
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                int port = freePort();
-                try {
-                    return startOn(port, conf, warehouse, external, derbyDb);
-                } catch (PortTakenException e) {
-                    LOG.warn("Metastore port {} was taken; retrying with another ({})", port, e.getMessage());
-                    last = e;
-                }
-            }
-            throw last;
-        }
-
-        private static Metastore startOn(int port, Configuration conf, String warehouse, String external,
-                                         String derbyDb) throws IOException {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    HiveMetaStore.startMetaStore(port, HadoopThriftAuthBridge.getBridge(), conf);
-                } catch (Throwable e) {
-                    failure.set(e);
-                    LOG.error("Hive Metastore on port {} stopped with an error", port, e);
-                }
-            }, "spindle-metastore-" + port);
-            thread.setDaemon(true);
-            thread.start();
-
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(METASTORE_START_TIMEOUT_MS);
-            while (!accepts(port)) {
-                if (!thread.isAlive()) {
-                    Throwable cause = failure.get();
-                    if (cause != null && isBindFailure(cause)) {
-                        throw new PortTakenException(String.valueOf(cause), cause);
-                    }
-                    throw new IOException("Hive Metastore exited before serving on port " + port, cause);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("Hive Metastore did not accept connections on 127.0.0.1:" + port
-                            + " within " + METASTORE_START_TIMEOUT_MS + " ms");
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for the metastore", e);
-                }
-            }
-            String derbyUrl = "jdbc:derby:" + derbyDb;
-            return new Metastore("thrift://127.0.0.1:" + port, warehouse, external, derbyUrl, thread);
-        }
-
-        private static boolean isBindFailure(Throwable e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                String m = String.valueOf(c.getMessage());
-                if (c instanceof java.net.BindException || m.contains("Address already in use")
-                        || m.contains("Could not create ServerSocket")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean accepts(int port) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                s.setReuseAddress(true);
-                return s.getLocalPort();
-            }
-        }
-
-        /**
-         * HiveMetaStore has no public stop: the Thrift server sits in a static field, wrapped in an
-         * anonymous class that captured the {@code TServer}. Stop that (so serve() returns and the
-         * thread ends), then the optional property servlet, then shut the Derby database down.
-         */
-        void stop() {
-            try {
-                Object server = staticField(HiveMetaStore.class, "thriftServer");
-                if (server != null) {
-                    for (Object inner : fieldsOf(server)) {
-                        if (inner != null && isThriftServer(inner.getClass())) {
-                            Method stop = inner.getClass().getMethod("stop");
-                            stop.invoke(inner);
-                        }
-                    }
-                }
-                Object property = staticField(HiveMetaStore.class, "propertyServer");
-                if (property != null) {
-                    property.getClass().getMethod("stop").invoke(property);
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.warn("Could not stop the metastore's Thrift server; its daemon thread stays until JVM exit", e);
-            }
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                LOG.warn("Metastore thread still alive after stop (daemon; it ends with the JVM)");
-            }
-            try {
-                DriverManager.getConnection(derbyUrl + ";shutdown=true").close();
-            } catch (SQLException e) {
-                // SQLState 08006 is Derby's normal answer to a database shutdown.
-                if (!"08006".equals(e.getSQLState())) {
-                    LOG.debug("Derby shutdown of {}: {}", derbyUrl, e.toString());
-                }
-            }
-        }
-
-        private static boolean isThriftServer(Class<?> c) {
-            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-                if (k.getName().equals("org.apache.thrift.server.TServer")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static Object staticField(Class<?> owner, String name) throws ReflectiveOperationException {
-            Field f = owner.getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(null);
-        }
-
-        private static List<Object> fieldsOf(Object o) throws IllegalAccessException {
-            List<Object> values = new ArrayList<>();
-            for (Field f : o.getClass().getDeclaredFields()) {
-                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    values.add(f.get(o));
-                }
-            }
-            return values;
-        }
-    }
-
-    private static final class PortTakenException extends IOException {
-        PortTakenException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    // ------------------------------------------------------------------ options
 
     /**
      * Cluster options. Immutable: every setter returns a modified copy.

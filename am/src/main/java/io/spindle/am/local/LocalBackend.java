@@ -48,7 +48,7 @@ public final class LocalBackend implements ExecutionBackend {
     }
 
     /** Starts the endpoint and the executors; returns once every executor has registered. */
-    void start() {
+    public void start() {
         try {
             endpoint.start();
             for (int index = 1; index <= executorCount; index++) {

@@ -1,8 +1,6 @@
 package io.spindle.am.local;
 
-import com.google.inject.Guice;
 import io.spindle.conf.SpindleConf;
-import io.spindle.conf.SpindleKeys;
 import io.spindle.exec.ExecutionBackend;
 import io.spindle.exec.ExecutionBackendFactory;
 
@@ -20,10 +18,6 @@ public final class LocalBackendFactory implements ExecutionBackendFactory {
     /** @throws io.spindle.conf.ConfigException for a malformed local master such as {@code local[0]} */
     @Override
     public ExecutionBackend create(SpindleConf conf) {
-        int executors = LocalMaster.executorCount(conf.get(SpindleKeys.MASTER));
-        LocalBackend backend = Guice.createInjector(new LocalBackendModule(conf, executors))
-                .getInstance(LocalBackend.class);
-        backend.start();
-        return backend;
+        return io.spindle.am.BackendModule.createBackend(conf);
     }
 }

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the {@code local}, {@code local[N]} and {@code local[*]} forms of {@code spindle.master}. */
-final class LocalMaster {
+public final class LocalMaster {
     private static final Pattern BRACKETED = Pattern.compile("local\\[(.*)]");
 
     private LocalMaster() {
     }
 
     /** Whether the value is meant for the local backend, valid or not (so errors come from here). */
-    static boolean isLocal(String master) {
+    public static boolean isLocal(String master) {
         return master != null && (master.equals("local") || master.startsWith("local["));
     }
 
@@ -22,7 +22,7 @@ final class LocalMaster {
      *
      * @throws ConfigException for any other form, such as {@code local[0]} or {@code local[x]}
      */
-    static int executorCount(String master) {
+    public static int executorCount(String master) {
         if ("local".equals(master)) {
             return 1;
         }

@@ -1,6 +1,5 @@
 package io.spindle.am.yarn;
 
-import io.spindle.conf.ConfigException;
 import io.spindle.conf.SpindleConf;
 import io.spindle.exec.ExecutionBackend;
 import io.spindle.exec.ExecutionBackendFactory;
@@ -15,11 +14,6 @@ public final class YarnBackendFactory implements ExecutionBackendFactory {
 
     @Override
     public ExecutionBackend create(SpindleConf conf) {
-        YarnDriverRuntime.Host host = YarnDriverRuntime.current();
-        if (host == null) {
-            throw new ConfigException("spindle.master=yarn works only inside an application submitted with"
-                    + " 'bin/spindle submit --master yarn ...'; to run in this process use local[N]");
-        }
-        return host.startExecutors(conf);
+        return io.spindle.am.BackendModule.createBackend(conf);
     }
 }

@@ -84,10 +84,13 @@ class ExecutorFailureTest {
                 "--hadoop-conf-dir", confDir, "--name", name, "--result-file", resultFile.toString(),
                 "--conf", "spindle.am.memory=256m", "--conf", "spindle.executor.memory=256m",
                 "--conf", "spindle.executor.memoryOverhead=128m", "--conf", "spindle.yarn.reportInterval=100ms",
-                "--class", PartitionJobs.Gated.class.getName(), appJar(), "4", gate, "/it/killed/out"));
+                "--class", PartitionJobs.WarmUpThenGated.class.getName(), appJar(), "4", gate, "/it/killed/out"));
 
         ApplicationReport app = AmStatus.awaitRunning(name);
-        Eventually.waitFor("tasks running", Duration.ofSeconds(90), () ->
+        // The warm-up stage's 4 tasks are done and the gated stage's 4 are known: the AM reports half.
+        Eventually.waitFor("the ResourceManager reporting the AM's progress of 50%", Duration.ofSeconds(90), () ->
+                Math.abs(ClusterApps.report(app.getApplicationId().toString()).getProgress() - 0.5f) < 0.01f);
+        Eventually.waitFor("gated tasks running", Duration.ofSeconds(90), () ->
                 AmStatus.executors(AmStatus.fetch(app)).stream().anyMatch(e -> e.path("runningTasks").asInt() > 0));
 
         CliRun kill = CliRun.of("kill", "--hadoop-conf-dir", confDir, app.getApplicationId().toString());

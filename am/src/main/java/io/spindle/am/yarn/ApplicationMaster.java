@@ -243,7 +243,11 @@ public final class ApplicationMaster implements YarnDriverRuntime.Host {
     private void writeResult(JobResult result) {
         try {
             FileSystem fs = FileSystem.get(yarnConf);
-            try (OutputStream out = fs.create(new Path(spec.stagingDir(), JobResult.FILE_NAME), true)) {
+            // Never recreate the staging directory: a client that saw the application killed may
+            // already have removed it while this AM was still winding down.
+            try (OutputStream out = fs.createNonRecursive(new Path(spec.stagingDir(), JobResult.FILE_NAME), true,
+                    4096, fs.getDefaultReplication(new Path(spec.stagingDir())), fs.getDefaultBlockSize(
+                            new Path(spec.stagingDir())), null)) {
                 result.write(out);
             }
         } catch (IOException e) {

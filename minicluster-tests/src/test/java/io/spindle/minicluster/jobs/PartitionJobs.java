@@ -118,6 +118,28 @@ public final class PartitionJobs {
         }
     }
 
+    /**
+     * {@code WarmUpThenGated <partitions> <gate file> <output>}: a first stage of quick tasks, then
+     * the gated stage, so half of all tasks are done while the job waits at the gate.
+     */
+    public static final class WarmUpThenGated {
+        public static void main(String[] args) throws IOException {
+            int n = Integer.parseInt(args[0]);
+            try (Session session = Session.builder().getOrCreate()) {
+                List<Task<Long>> warmUp = new ArrayList<>();
+                for (int p = 0; p < n; p++) {
+                    warmUp.add(context -> value(context.partitionId()));
+                }
+                session.runTasks("warm-up", warmUp);
+                List<Task<Long>> gated = new ArrayList<>();
+                for (int p = 0; p < n; p++) {
+                    gated.add(new GatedTask(args[1]));
+                }
+                session.runTasks("gated", gated);
+            }
+        }
+    }
+
     /** Waits for the gate file for at most two minutes, then returns its partition's value. */
     record GatedTask(String gate) implements Task<Long> {
         @Override

@@ -39,6 +39,9 @@ public final class Session implements AutoCloseable {
     private final SpindleConf conf;
     private final ExecutionBackend backend;
     private volatile boolean closed;
+    private volatile EngineSettings engineSettings = EngineSettings.defaults();
+    private final io.spindle.plan.analysis.Analyzer analyzer = new io.spindle.plan.analysis.Analyzer();
+    private ShuffleDirectory shuffleDirectory;
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
         this.conf = conf;
@@ -111,7 +114,11 @@ public final class Session implements AutoCloseable {
                 active = null;
             }
         }
-        backend.close();
+        try {
+            backend.close();
+        } finally {
+            deleteShuffleFiles();
+        }
     }
 
     @Override
@@ -122,6 +129,95 @@ public final class Session implements AutoCloseable {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("This Session was stopped; create a new one with Session.builder()");
+        }
+    }
+
+    // ---- Dataset API -------------------------------------------------------------------------
+
+    /** Reads files as a Dataset: {@code session.read().parquet("/data/events")}. */
+    public DataFrameReader read() {
+        ensureOpen();
+        return new DataFrameReader(this);
+    }
+
+    /** A Dataset of the given rows (Java values as {@link Row} documents) with this schema. */
+    public Dataset createDataset(List<Row> rows, io.spindle.formats.types.Schema schema) {
+        List<io.spindle.plan.expr.ColumnRef> output = new java.util.ArrayList<>();
+        for (io.spindle.formats.types.Field field : schema.fields()) {
+            output.add(io.spindle.plan.expr.ColumnRef.create(field.name(), field.type(), field.nullable()));
+        }
+        List<List<Object>> values = new java.util.ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (row.size() != schema.size()) {
+                throw new IllegalArgumentException("Row " + row + " has " + row.size() + " values but " + schema
+                        + " has " + schema.size() + " columns");
+            }
+            values.add(row.toList());
+        }
+        return new Dataset(this, io.spindle.plan.logical.LocalRelation.create(output, values));
+    }
+
+    /** The longs 0 to n - 1 in a column named {@code id}. */
+    public Dataset range(long n) {
+        return range(0, n);
+    }
+
+    public Dataset range(long start, long end) {
+        return range(start, end, 1, 0);
+    }
+
+    /** @param partitions number of partitions, 0 for {@link #defaultParallelism()} */
+    public Dataset range(long start, long end, long step, int partitions) {
+        return new Dataset(this, io.spindle.plan.logical.Range.create(start, end, step, partitions));
+    }
+
+    public EngineSettings engineSettings() {
+        return engineSettings;
+    }
+
+    /** Replaces the engine settings that have no configuration key yet (see {@link EngineSettings}). */
+    public void setEngineSettings(EngineSettings settings) {
+        this.engineSettings = Objects.requireNonNull(settings, "settings");
+    }
+
+    io.spindle.plan.analysis.Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Runs stage graphs of this session's queries on its backend. */
+    io.spindle.plan.stage.StageScheduler stageScheduler() {
+        ensureOpen();
+        EngineSettings settings = engineSettings;
+        io.spindle.plan.stage.TaskSettings taskSettings = new io.spindle.plan.stage.TaskSettings(
+                settings.taskMemoryBytes(), conf.get(SpindleKeys.READ_BATCH_SIZE), conf.get(SpindleKeys.LOCAL_DIR),
+                settings.shuffleCompression());
+        io.spindle.plan.stage.SchedulerSettings schedulerSettings = new io.spindle.plan.stage.SchedulerSettings(
+                shuffleRoot(), settings.targetPartitionBytes(), settings.minimumPartitionBytes(),
+                settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings);
+        return new io.spindle.plan.stage.StageScheduler(new io.spindle.plan.stage.TaskLauncher() {
+            @Override
+            public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {
+                return Session.this.runTasks(stageName, tasks);
+            }
+
+            @Override
+            public int defaultParallelism() {
+                return Session.this.defaultParallelism();
+            }
+        }, schedulerSettings);
+    }
+
+    /** This application's shuffle directory, created on first use and deleted when the session stops. */
+    public synchronized String shuffleRoot() {
+        if (shuffleDirectory == null) {
+            shuffleDirectory = ShuffleDirectory.create(conf, hadoopConf(), applicationId());
+        }
+        return shuffleDirectory.root();
+    }
+
+    private synchronized void deleteShuffleFiles() {
+        if (shuffleDirectory != null) {
+            shuffleDirectory.delete();
         }
     }
 

@@ -1,0 +1,165 @@
+package io.spindle.runtime.exec;
+
+import io.spindle.formats.types.DataType;
+import io.spindle.plan.expr.AggregateCall;
+import io.spindle.plan.expr.Expression;
+import io.spindle.plan.expr.SortOrder;
+import io.spindle.plan.physical.AggregateMode;
+import io.spindle.plan.physical.FileFormats;
+import io.spindle.plan.physical.FileScanExec;
+import io.spindle.plan.physical.FilterExec;
+import io.spindle.plan.physical.HashAggregateExec;
+import io.spindle.plan.physical.LimitExec;
+import io.spindle.plan.physical.LocalRelationExec;
+import io.spindle.plan.physical.PhysicalPlan;
+import io.spindle.plan.physical.ProjectExec;
+import io.spindle.plan.physical.RangeExec;
+import io.spindle.plan.physical.ShuffleExchangeExec;
+import io.spindle.plan.physical.ShuffleReadExec;
+import io.spindle.plan.physical.SortExec;
+import io.spindle.plan.physical.TopNExec;
+import io.spindle.plan.physical.UnionExec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Turns a bound stage fragment into a pipeline of operators: the one place physical nodes meet operators. */
+public final class PipelineBuilder {
+    private final ExecutionContext context;
+
+    public PipelineBuilder(ExecutionContext context) {
+        this.context = context;
+    }
+
+    public Pipeline build(PhysicalPlan fragment) {
+        List<Operator> operators = new ArrayList<>();
+        addOperators(fragment, operators);
+        return new Pipeline(operators);
+    }
+
+    private void addOperators(PhysicalPlan node, List<Operator> operators) {
+        if (node.children().size() == 1 && !(node instanceof UnionExec)) {
+            addOperators(node.children().get(0), operators);
+        }
+        operators.add(operatorFor(node));
+    }
+
+    private Operator operatorFor(PhysicalPlan node) {
+        int batchRows = context.settings().batchSize();
+        if (node instanceof FileScanExec scan) {
+            return new Sources.FileScan(FileFormats.byName(scan.format(), batchRows), context.hadoopConf(),
+                    scan.splits(), scan.requiredSchema(), scan.pushedPredicate());
+        }
+        if (node instanceof LocalRelationExec local) {
+            return new Sources.Local(local.rows(), Schemas.positional(local.output()));
+        }
+        if (node instanceof RangeExec range) {
+            return new Sources.Range(Schemas.positional(range.output()), range.start(), range.step(), range.count(),
+                    batchRows);
+        }
+        if (node instanceof ShuffleReadExec read) {
+            return shuffleRead(read);
+        }
+        if (node instanceof UnionExec union) {
+            List<Pipeline> inputs = new ArrayList<>();
+            for (PhysicalPlan child : union.children()) {
+                inputs.add(build(child));
+            }
+            return new Sources.Union(inputs);
+        }
+        if (node instanceof FilterExec filter) {
+            return new FilterOperator(EvaluatorCompiler.compile(filter.condition()),
+                    Schemas.positional(filter.output()));
+        }
+        if (node instanceof ProjectExec project) {
+            return new ProjectOperator(compileAll(project.projections()), Schemas.positional(project.output()));
+        }
+        if (node instanceof HashAggregateExec aggregate) {
+            return aggregation(aggregate);
+        }
+        if (node instanceof SortExec sort) {
+            return new SortOperator(keys(sort.orders()), ascending(sort.orders()), nullsFirst(sort.orders()),
+                    Schemas.positional(sort.output()), context.budget(), context.spillDirectory(), batchRows);
+        }
+        if (node instanceof TopNExec topN) {
+            return new TopNOperator(topN.limit(), keys(topN.orders()), ascending(topN.orders()),
+                    nullsFirst(topN.orders()), Schemas.positional(topN.output()), batchRows);
+        }
+        if (node instanceof LimitExec limit) {
+            return new LimitOperator(limit.limit(), Schemas.positional(limit.output()));
+        }
+        if (node instanceof ShuffleExchangeExec) {
+            throw new IllegalStateException("Exchanges are stage boundaries and never part of a fragment");
+        }
+        throw new IllegalArgumentException("No operator for " + node.nodeString());
+    }
+
+    private Operator shuffleRead(ShuffleReadExec read) {
+        if (read.ranges().isEmpty()) {
+            return new Sources.Local(List.of(), Schemas.positional(read.output()));
+        }
+        try {
+            FileSystem fs = read.mapIndexFiles().isEmpty() ? FileSystem.getLocal(context.hadoopConf())
+                    : new Path(read.mapIndexFiles().get(0)).getFileSystem(context.hadoopConf());
+            ShuffleReadExec.PartitionRange range = read.ranges().get(0);
+            return new Sources.ShuffleRead(fs, read.mapIndexFiles(), range.start(), range.end(),
+                    Schemas.positional(read.output()), context.settings().shuffleCompression());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Operator aggregation(HashAggregateExec aggregate) {
+        List<VectorEvaluator> keys = new ArrayList<>();
+        List<DataType> keyTypes = new ArrayList<>();
+        for (int k = 0; k < aggregate.groupings().size(); k++) {
+            DataType type = aggregate.groupings().get(k).dataType();
+            keyTypes.add(type);
+            keys.add(aggregate.mode() == AggregateMode.PARTIAL ? EvaluatorCompiler.compile(aggregate.groupings().get(k))
+                    : new ColumnEvaluator(k, type));
+        }
+        List<VectorEvaluator> arguments = new ArrayList<>();
+        List<Accumulator> accumulators = new ArrayList<>();
+        int[] widths = new int[aggregate.calls().size()];
+        for (int a = 0; a < widths.length; a++) {
+            AggregateCall call = aggregate.calls().get(a);
+            DataType input = call.argument().dataType();
+            accumulators.add(Accumulator.create(call.function(), input));
+            widths[a] = call.function().stateTypes(input).size();
+            arguments.add(aggregate.mode() == AggregateMode.PARTIAL ? EvaluatorCompiler.compile(call.argument()) : null);
+        }
+        return new HashAggregationOperator(aggregate.mode(), keys, keyTypes, arguments, accumulators, widths,
+                Schemas.positional(aggregate.output()), context.budget());
+    }
+
+    private static List<VectorEvaluator> compileAll(List<Expression> expressions) {
+        List<VectorEvaluator> compiled = new ArrayList<>(expressions.size());
+        for (Expression expression : expressions) {
+            compiled.add(EvaluatorCompiler.compile(expression));
+        }
+        return compiled;
+    }
+
+    private static List<VectorEvaluator> keys(List<SortOrder> orders) {
+        return compileAll(orders.stream().map(SortOrder::expression).toList());
+    }
+
+    private static boolean[] ascending(List<SortOrder> orders) {
+        boolean[] flags = new boolean[orders.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = orders.get(i).ascending();
+        }
+        return flags;
+    }
+
+    private static boolean[] nullsFirst(List<SortOrder> orders) {
+        boolean[] flags = new boolean[orders.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = orders.get(i).nullsFirst();
+        }
+        return flags;
+    }
+}

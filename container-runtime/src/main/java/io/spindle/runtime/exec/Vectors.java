@@ -1,0 +1,131 @@
+package io.spindle.runtime.exec;
+
+import io.spindle.formats.batch.BooleanVector;
+import io.spindle.formats.batch.BytesVector;
+import io.spindle.formats.batch.ColumnBatch;
+import io.spindle.formats.batch.ColumnVector;
+import io.spindle.formats.batch.DecimalVector;
+import io.spindle.formats.batch.DoubleVector;
+import io.spindle.formats.batch.IntVector;
+import io.spindle.formats.batch.LongVector;
+import io.spindle.formats.types.Schema;
+
+/**
+ * Copy kernels between vectors: one loop per vector class, no per-row dispatch. The class test
+ * happens once per call (per batch and column), never per row.
+ */
+public final class Vectors {
+    private Vectors() {}
+
+    /**
+     * Copies {@code source} rows {@code rows[from .. from+count)} to {@code target} rows
+     * {@code targetRow ..}, growing it as needed. BytesVector targets must be filled in row order.
+     */
+    public static void gather(ColumnVector source, int[] rows, int from, int count, ColumnVector target, int targetRow) {
+        target.ensureCapacity(targetRow + count);
+        if (source instanceof LongVector s) {
+            long[] in = s.values();
+            long[] out = ((LongVector) target).values();
+            for (int i = 0; i < count; i++) {
+                out[targetRow + i] = in[rows[from + i]];
+            }
+        } else if (source instanceof IntVector s) {
+            int[] in = s.values();
+            int[] out = ((IntVector) target).values();
+            for (int i = 0; i < count; i++) {
+                out[targetRow + i] = in[rows[from + i]];
+            }
+        } else if (source instanceof DoubleVector s) {
+            double[] in = s.values();
+            double[] out = ((DoubleVector) target).values();
+            for (int i = 0; i < count; i++) {
+                out[targetRow + i] = in[rows[from + i]];
+            }
+        } else if (source instanceof BooleanVector s) {
+            boolean[] in = s.values();
+            boolean[] out = ((BooleanVector) target).values();
+            for (int i = 0; i < count; i++) {
+                out[targetRow + i] = in[rows[from + i]];
+            }
+        } else if (source instanceof BytesVector s) {
+            gatherBytes(s, rows, from, count, (BytesVector) target, targetRow);
+            return;
+        } else {
+            DecimalVector s = (DecimalVector) source;
+            DecimalVector t = (DecimalVector) target;
+            for (int i = 0; i < count; i++) {
+                t.set(targetRow + i, s.high()[rows[from + i]], s.low()[rows[from + i]]);
+            }
+        }
+        copyNulls(source, rows, from, count, target, targetRow);
+    }
+
+    private static void copyNulls(ColumnVector source, int[] rows, int from, int count, ColumnVector target,
+            int targetRow) {
+        if (!source.noNulls()) {
+            boolean[] nulls = source.nulls();
+            for (int i = 0; i < count; i++) {
+                if (nulls[rows[from + i]]) {
+                    target.setNull(targetRow + i);
+                }
+            }
+        }
+    }
+
+    private static void gatherBytes(BytesVector source, int[] rows, int from, int count, BytesVector target,
+            int targetRow) {
+        int[] offsets = source.offsets();
+        byte[] data = source.data();
+        boolean[] nulls = source.nulls();
+        boolean noNulls = source.noNulls();
+        for (int i = 0; i < count; i++) {
+            int row = rows[from + i];
+            if (!noNulls && nulls[row]) {
+                target.setNull(targetRow + i);
+            } else {
+                target.set(targetRow + i, data, offsets[row], offsets[row + 1] - offsets[row]);
+            }
+        }
+    }
+
+    /** Identity row indices 0..n-1, for gathering a prefix. */
+    public static int[] identity(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /** A batch of {@code schema} with the given rows of {@code source}. */
+    public static ColumnBatch select(ColumnBatch source, Schema schema, int[] rows, int count) {
+        ColumnBatch out = ColumnBatch.allocate(schema, Math.max(1, count));
+        for (int c = 0; c < source.columnCount(); c++) {
+            gather(source.column(c), rows, 0, count, out.column(c), 0);
+        }
+        out.setRowCount(count);
+        return out;
+    }
+
+    /** Bytes held by a batch's arrays, for memory accounting. */
+    public static long estimateBytes(ColumnBatch batch) {
+        long bytes = 0;
+        for (int c = 0; c < batch.columnCount(); c++) {
+            ColumnVector vector = batch.column(c);
+            int rows = batch.rowCount();
+            if (vector instanceof BytesVector b) {
+                bytes += 4L * rows + (b.offsets()[rows] - b.offsets()[0]);
+            } else if (vector instanceof DecimalVector) {
+                bytes += 16L * rows;
+            } else if (vector instanceof IntVector) {
+                bytes += 4L * rows;
+            } else if (vector instanceof BooleanVector) {
+                bytes += rows;
+            } else {
+                bytes += 8L * rows;
+            }
+            bytes += rows; // null mask
+        }
+        return bytes;
+    }
+}

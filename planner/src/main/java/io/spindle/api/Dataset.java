@@ -1,0 +1,220 @@
+package io.spindle.api;
+
+import io.spindle.formats.types.Field;
+import io.spindle.formats.types.Schema;
+import io.spindle.plan.analysis.ColumnResolver;
+import io.spindle.plan.expr.Alias;
+import io.spindle.plan.expr.AggregateCall;
+import io.spindle.plan.expr.ColumnRef;
+import io.spindle.plan.expr.Expression;
+import io.spindle.plan.expr.SortOrder;
+import io.spindle.plan.logical.Aggregate;
+import io.spindle.plan.logical.Filter;
+import io.spindle.plan.logical.Limit;
+import io.spindle.plan.logical.LogicalPlan;
+import io.spindle.plan.logical.Project;
+import io.spindle.plan.logical.Sort;
+import io.spindle.plan.logical.Union;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A lazy, immutable query, shaped like Spark's {@code Dataset<Row>}. Each transformation returns
+ * a new Dataset whose plan is analyzed at once, so an unknown column fails at the call that names
+ * it; actions (count, collectAsList, show, write) plan and run the query.
+ */
+public final class Dataset {
+    private final Session session;
+    private final LogicalPlan plan;
+    private QueryExecution execution;
+
+    Dataset(Session session, LogicalPlan plan) {
+        this.session = session;
+        this.plan = session.analyzer().analyze(plan);
+    }
+
+    Session session() {
+        return session;
+    }
+
+    public LogicalPlan logicalPlan() {
+        return plan;
+    }
+
+    public synchronized QueryExecution queryExecution() {
+        if (execution == null) {
+            execution = new QueryExecution(session, plan);
+        }
+        return execution;
+    }
+
+    public Schema schema() {
+        List<Field> fields = new ArrayList<>();
+        for (ColumnRef column : plan.output()) {
+            fields.add(new Field(column.name(), column.dataType(), column.nullable()));
+        }
+        return new Schema(fields);
+    }
+
+    public String[] columns() {
+        return plan.output().stream().map(ColumnRef::name).toArray(String[]::new);
+    }
+
+    /** This Dataset's column {@code name}, resolved now. */
+    public Column col(String name) {
+        return new Column(ColumnResolver.resolve(name, plan.output()));
+    }
+
+    public Dataset select(Column... columns) {
+        return new Dataset(session, Project.create(Arrays.stream(columns).map(Column::expression).toList(), plan));
+    }
+
+    public Dataset select(String... names) {
+        return select(Arrays.stream(names).map(functions::col).toArray(Column[]::new));
+    }
+
+    public Dataset filter(Column condition) {
+        return new Dataset(session, Filter.create(condition.expression(), plan));
+    }
+
+    public Dataset where(Column condition) {
+        return filter(condition);
+    }
+
+    /** Adds a column, or replaces the column of that name (ignoring case) in place. */
+    public Dataset withColumn(String name, Column value) {
+        List<Expression> projections = new ArrayList<>();
+        boolean replaced = false;
+        for (ColumnRef column : plan.output()) {
+            if (column.name().equalsIgnoreCase(name)) {
+                projections.add(Alias.create(value.expression(), name));
+                replaced = true;
+            } else {
+                projections.add(column);
+            }
+        }
+        if (!replaced) {
+            projections.add(Alias.create(value.expression(), name));
+        }
+        return new Dataset(session, Project.create(projections, plan));
+    }
+
+    /** Renames a column; a no-op when no column has that name, as in Spark. */
+    public Dataset withColumnRenamed(String existing, String newName) {
+        List<Expression> projections = new ArrayList<>();
+        for (ColumnRef column : plan.output()) {
+            projections.add(column.name().equalsIgnoreCase(existing) ? new Alias(column, newName, column.id()) : column);
+        }
+        return new Dataset(session, Project.create(projections, plan));
+    }
+
+    /** Drops columns by name; names that match nothing are ignored, as in Spark. */
+    public Dataset drop(String... names) {
+        List<Expression> kept = new ArrayList<>();
+        for (ColumnRef column : plan.output()) {
+            if (Arrays.stream(names).noneMatch(name -> name.equalsIgnoreCase(column.name()))) {
+                kept.add(column);
+            }
+        }
+        return new Dataset(session, Project.create(kept, plan));
+    }
+
+    public RelationalGroupedDataset groupBy(Column... columns) {
+        return new RelationalGroupedDataset(this, Arrays.stream(columns).map(Column::expression).toList());
+    }
+
+    public RelationalGroupedDataset groupBy(String... names) {
+        return groupBy(Arrays.stream(names).map(functions::col).toArray(Column[]::new));
+    }
+
+    /** Aggregates over all rows: one result row. */
+    public Dataset agg(Column... aggregates) {
+        return groupBy(new Column[0]).agg(aggregates);
+    }
+
+    Dataset aggregate(List<Expression> groupings, List<Expression> outputs) {
+        return new Dataset(session, Aggregate.create(groupings, outputs, plan));
+    }
+
+    public Dataset orderBy(Column... columns) {
+        List<SortOrder> orders = Arrays.stream(columns).map(Column::sortOrder).toList();
+        return new Dataset(session, Sort.create(orders, plan));
+    }
+
+    public Dataset orderBy(String... names) {
+        return orderBy(Arrays.stream(names).map(functions::col).toArray(Column[]::new));
+    }
+
+    public Dataset sort(Column... columns) {
+        return orderBy(columns);
+    }
+
+    public Dataset sort(String... names) {
+        return orderBy(names);
+    }
+
+    public Dataset limit(int n) {
+        return new Dataset(session, Limit.create(n, plan));
+    }
+
+    /** UNION ALL by position. */
+    public Dataset union(Dataset other) {
+        return new Dataset(session, Union.create(List.of(plan, other.plan)));
+    }
+
+    public long count() {
+        Dataset counted = new Dataset(session, Aggregate.create(List.of(),
+                List.of(Alias.create(AggregateCall.countStar(), "count")), plan));
+        return counted.collectAsList().get(0).getLong(0);
+    }
+
+    /**
+     * Every row, in the Dataset's order. Fails with a clear error when the rows exceed
+     * {@code spindle.driver.maxResultSize}, instead of running the driver out of memory.
+     */
+    public List<Row> collectAsList() {
+        List<Object[]> rows = session.stageScheduler().run(queryExecution().stages());
+        List<Row> result = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            result.add(Row.wrap(row));
+        }
+        return result;
+    }
+
+    public List<Row> take(int n) {
+        return limit(n).collectAsList();
+    }
+
+    public Row first() {
+        List<Row> rows = take(1);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("first() of an empty Dataset");
+        }
+        return rows.get(0);
+    }
+
+    public void show() {
+        show(20);
+    }
+
+    public void show(int rows) {
+        System.out.print(showString(rows));
+    }
+
+    public String showString(int rows) {
+        return TableFormatter.format(columns(), take(rows + 1), rows);
+    }
+
+    public void explain() {
+        System.out.println(explainString());
+    }
+
+    public String explainString() {
+        return queryExecution().explainString();
+    }
+
+    public DataFrameWriter write() {
+        return new DataFrameWriter(this);
+    }
+}

@@ -1,0 +1,61 @@
+package io.spindle.api;
+
+import io.spindle.plan.logical.LogicalPlan;
+import io.spindle.plan.logical.PlanText;
+import io.spindle.plan.optimizer.Optimizer;
+import io.spindle.plan.physical.PhysicalPlan;
+import io.spindle.plan.physical.PhysicalPlanner;
+import io.spindle.plan.physical.PlanningContext;
+import io.spindle.plan.stage.StageGraph;
+
+/**
+ * The phases of one query, computed lazily: analyzed (by the Dataset, eagerly) → optimized →
+ * physical → stages. explain() prints them all.
+ */
+public final class QueryExecution {
+    private final Session session;
+    private final LogicalPlan analyzed;
+    private LogicalPlan optimized;
+    private PhysicalPlan physical;
+    private StageGraph stages;
+
+    QueryExecution(Session session, LogicalPlan analyzed) {
+        this.session = session;
+        this.analyzed = analyzed;
+    }
+
+    public LogicalPlan analyzed() {
+        return analyzed;
+    }
+
+    public synchronized LogicalPlan optimized() {
+        if (optimized == null) {
+            optimized = new Optimizer(session.engineSettings().excludedRules()).optimize(analyzed);
+        }
+        return optimized;
+    }
+
+    public synchronized PhysicalPlan physical() {
+        if (physical == null) {
+            PlanningContext context = new PlanningContext(session.hadoopConf(), session.defaultParallelism(),
+                    session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes());
+            physical = new PhysicalPlanner(context).plan(optimized());
+        }
+        return physical;
+    }
+
+    public synchronized StageGraph stages() {
+        if (stages == null) {
+            stages = StageGraph.cut(physical());
+        }
+        return stages;
+    }
+
+    /** Every phase, with column ids renumbered so the text is stable across runs. */
+    public String explainString() {
+        return PlanText.normalizeIds("== Analyzed Logical Plan ==\n" + analyzed.treeString()
+                + "\n== Optimized Logical Plan ==\n" + optimized().treeString()
+                + "\n== Physical Plan ==\n" + physical().treeString()
+                + "\n== Stages ==\n" + stages().describe());
+    }
+}

@@ -1,0 +1,24 @@
+package io.spindle.plan.physical;
+
+import io.spindle.formats.FileFormat;
+import io.spindle.formats.parquet.ParquetFileFormat;
+import java.util.Locale;
+
+/** File formats by name; the one place a format name becomes an implementation. */
+public final class FileFormats {
+    private FileFormats() {}
+
+    public static FileFormat byName(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "parquet": return new ParquetFileFormat();
+            default: throw new IllegalArgumentException("Unknown file format '" + name + "'; supported: parquet");
+        }
+    }
+
+    public static FileFormat byName(String name, int batchSize) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "parquet": return new ParquetFileFormat(batchSize);
+            default: throw new IllegalArgumentException("Unknown file format '" + name + "'; supported: parquet");
+        }
+    }
+}

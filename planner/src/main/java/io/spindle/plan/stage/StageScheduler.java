@@ -1,0 +1,150 @@
+package io.spindle.plan.stage;
+
+import io.spindle.plan.physical.BindReferences;
+import io.spindle.plan.physical.FileScanExec;
+import io.spindle.plan.physical.Partitioning;
+import io.spindle.plan.physical.PhysicalPlan;
+import io.spindle.plan.physical.ShuffleReadExec;
+import io.spindle.plan.physical.ShuffleReadExec.PartitionRange;
+import io.spindle.plan.stage.StageTaskResult.MapOutput;
+import io.spindle.plan.stage.StageTaskResult.Rows;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a stage graph on the driver: stages in dependency order, one task per partition. Before a
+ * stage runs, its shuffle reads are resolved from what its parent map stages actually wrote,
+ * coalescing small partitions ({@link ShufflePartitionCoalescer}); the number of partitions a map
+ * stage writes follows its input size, bounded by {@code maxShufflePartitions}.
+ */
+public final class StageScheduler {
+    /** Input per map-side partition the initial partition count aims for, before coalescing. */
+    private static final long BYTES_PER_MAP_PARTITION = 16L << 20;
+    /** Map-side partitions per task slot at least, so coalescing has room to balance. */
+    private static final int MAP_PARTITIONS_PER_SLOT = 4;
+
+    private final TaskLauncher launcher;
+    private final SchedulerSettings settings;
+
+    public StageScheduler(TaskLauncher launcher, SchedulerSettings settings) {
+        this.launcher = launcher;
+        this.settings = settings;
+    }
+
+    /** Runs every stage and returns the result rows, in partition order. */
+    public List<Object[]> run(StageGraph graph) {
+        return collect(runStages(graph, new StageSink.Result(settings.maxResultBytes())));
+    }
+
+    /** Runs every stage; the result stage's tasks feed {@code resultSink}; returns their results in order. */
+    public List<StageTaskResult> runStages(StageGraph graph, StageSink resultSink) {
+        Map<Integer, List<MapOutput>> outputs = new HashMap<>();
+        // Stage ids restart at 0 in every query; a directory per query keeps their shuffles apart.
+        String queryDirectory = settings.shuffleRoot() + "/query-" + java.util.UUID.randomUUID();
+        for (Stage stage : graph.stages()) {
+            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs));
+            int partitions = StageSlicer.partitionCount(fragment);
+            StageSink sink = stage.isResult() ? resultSink
+                    : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs),
+                            queryDirectory + "/shuffle-" + stage.id());
+            List<StageTask> tasks = new ArrayList<>(partitions);
+            for (int partition = 0; partition < partitions; partition++) {
+                tasks.add(new StageTask(stage.id(), partition, StageSlicer.slice(fragment, partition), sink,
+                        settings.taskSettings()));
+            }
+            List<StageTaskResult> results = launcher.runTasks("stage " + stage.id()
+                    + (stage.isResult() ? " (result)" : " (shuffle map)"), tasks);
+            if (stage.isResult()) {
+                return results;
+            }
+            List<MapOutput> mapOutputs = new ArrayList<>(results.size());
+            for (StageTaskResult result : results) {
+                mapOutputs.add((MapOutput) result);
+            }
+            outputs.put(stage.id(), mapOutputs);
+        }
+        throw new IllegalStateException("A stage graph ends with its result stage");
+    }
+
+    private Partitioning bindPartitioning(Stage stage) {
+        // Bind the keys against the fragment's output by wrapping them in a throwaway exchange.
+        PhysicalPlan bound = BindReferences.bind(new io.spindle.plan.physical.ShuffleExchangeExec(
+                stage.shufflePartitioning(), stage.fragment()));
+        return ((io.spindle.plan.physical.ShuffleExchangeExec) bound).partitioning();
+    }
+
+    private int mapPartitions(Stage stage, PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs) {
+        if (stage.shufflePartitioning().kind() == Partitioning.Kind.SINGLE) {
+            return 1;
+        }
+        long inputBytes = inputBytes(fragment, outputs);
+        long bySize = (inputBytes + BYTES_PER_MAP_PARTITION - 1) / BYTES_PER_MAP_PARTITION;
+        long bySlots = (long) launcher.defaultParallelism() * MAP_PARTITIONS_PER_SLOT;
+        return (int) Math.min(settings.maxShufflePartitions(), Math.max(bySize, bySlots));
+    }
+
+    private static long inputBytes(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs) {
+        long[] total = {0};
+        fragment.transformUp(node -> {
+            if (node instanceof FileScanExec scan) {
+                total[0] += scan.totalBytes();
+            } else if (node instanceof ShuffleReadExec read) {
+                outputs.getOrDefault(read.shuffleId(), List.of()).forEach(output -> total[0] += output.totalBytes());
+            }
+            return node;
+        });
+        return total[0];
+    }
+
+    private PhysicalPlan resolveReads(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs) {
+        return fragment.transformUp(node -> {
+            if (!(node instanceof ShuffleReadExec read)) {
+                return node;
+            }
+            List<MapOutput> mapOutputs = outputs.get(read.shuffleId());
+            int width = mapOutputs.isEmpty() ? 1 : mapOutputs.get(0).partitionBytes().length;
+            long[] sizes = new long[width];
+            List<String> indexFiles = new ArrayList<>();
+            for (MapOutput output : mapOutputs) {
+                indexFiles.add(output.indexFile());
+                for (int p = 0; p < output.partitionBytes().length; p++) {
+                    sizes[p] += output.partitionBytes()[p];
+                }
+            }
+            List<PartitionRange> ranges = ShufflePartitionCoalescer.coalesce(sizes, settings.targetPartitionBytes(),
+                    settings.minimumPartitionBytes(), launcher.defaultParallelism());
+            return read.resolve(indexFiles, ranges);
+        });
+    }
+
+    private List<Object[]> collect(List<StageTaskResult> results) {
+        long total = 0;
+        for (StageTaskResult result : results) {
+            total += ((Rows) result).serialized().length;
+        }
+        if (total > settings.maxResultBytes()) {
+            throw new ResultTooLargeException("The result of " + results.size() + " tasks is " + total
+                    + " bytes, more than spindle.driver.maxResultSize (" + settings.maxResultBytes()
+                    + " bytes). Write large results to files with write(), add a limit(), or raise the setting.");
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (StageTaskResult result : results) {
+            rows.addAll(deserialize(((Rows) result).serialized()));
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> deserialize(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (List<Object[]>) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot read task result rows: " + e.getMessage(), e);
+        }
+    }
+}

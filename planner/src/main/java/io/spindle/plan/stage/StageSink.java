@@ -1,0 +1,27 @@
+package io.spindle.plan.stage;
+
+import io.spindle.plan.physical.Partitioning;
+import java.io.Serializable;
+
+/** Where a stage's output goes: shuffle files for the next stage, or rows back to the driver. */
+public sealed interface StageSink extends Serializable permits StageSink.Shuffle, StageSink.Result, StageSink.Write {
+
+    /**
+     * Partitions rows by {@code partitioning} (keys bound to the fragment's output) into
+     * {@code partitions} partitions, written as one data file plus one index per map task under
+     * {@code directory}.
+     */
+    record Shuffle(int shuffleId, Partitioning partitioning, int partitions, String directory) implements StageSink {
+    }
+
+    /** Returns rows to the driver; a task whose rows exceed {@code maxResultBytes} fails early. */
+    record Result(long maxResultBytes) implements StageSink {
+    }
+
+    /**
+     * Writes each task's rows to a new file in {@code stagingDirectory} (a name unique to the task
+     * attempt); the driver's commit publishes only the files of successful attempts.
+     */
+    record Write(String format, String stagingDirectory, String compression) implements StageSink {
+    }
+}

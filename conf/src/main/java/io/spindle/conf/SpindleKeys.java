@@ -41,6 +41,7 @@ public final class SpindleKeys {
     private static final String SCHEDULING = "Scheduling";
     private static final String STORAGE = "Input and local storage";
     private static final String FORMATS = "File formats";
+    private static final String ENGINE = "Query engine";
 
     private static final Pattern MASTER_FORM = Pattern.compile("local|local\\[(\\*|[1-9][0-9]*)]|yarn");
     private static final String POSITIVE = "positive";
@@ -168,6 +169,29 @@ public final class SpindleKeys {
     public static final ConfigKey<Boolean> PARQUET_DICTIONARY = define(FORMATS,
             booleanKey("spindle.parquet.dictionary", true, "Whether Parquet files Spindle writes use "
                     + "dictionary encoding where it pays off."));
+    public static final ConfigKey<String> OPTIMIZER_EXCLUDED_RULES = define(ENGINE,
+            stringKey("spindle.optimizer.excludedRules", "", "Optimizer rules to switch off, by class name, "
+                    + "comma-separated (e.g. PushFilterIntoScan,PruneColumns). Every rule is on by default."));
+    public static final ConfigKey<DataSize> SHUFFLE_TARGET_PARTITION_BYTES = define(ENGINE,
+            dataSizeKey("spindle.shuffle.targetPartitionBytes", "128m", "Target size of a reduce "
+                    + "partition. After a map stage, adjacent small shuffle partitions are coalesced up to "
+                    + "this size using the bytes actually written; there is no fixed partition count.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<DataSize> SHUFFLE_MIN_PARTITION_BYTES = define(ENGINE,
+            dataSizeKey("spindle.shuffle.minPartitionBytes", "1m", "Smallest coalesced reduce partition "
+                    + "worth a task of its own when spreading a small shuffle over the task slots.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<Integer> SHUFFLE_MAX_PARTITIONS = define(ENGINE,
+            intKey("spindle.shuffle.maxPartitions", 1000, "Most shuffle partitions a map task writes; "
+                    + "reducers then coalesce them to the target size.")
+                    .requiring(partitions -> partitions >= 1, "at least 1"));
+    public static final ConfigKey<DataSize> TASK_MEMORY_BUDGET = define(ENGINE,
+            dataSizeKey("spindle.task.memoryBudget", "256m", "Memory one task's operators may hold before "
+                    + "sorts, aggregations and joins spill to spindle.local.dir.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<String> SHUFFLE_COMPRESSION = define(ENGINE,
+            stringKey("spindle.shuffle.compression", "lz4", "Compression of shuffle blocks: lz4 or none.")
+                    .requiring(codec -> codec.equals("lz4") || codec.equals("none"), "lz4 or none"));
 
     private static final List<ConfigKey<?>> ALL = List.copyOf(DEFINED);
     private static final Map<String, ConfigKey<?>> BY_NAME = indexByName(ALL);

@@ -34,9 +34,9 @@ class SpindleConfTest {
 
     @Test
     void unknownKeyFarFromEveryKnownKeySaysSo() {
-        assertThatThrownBy(() -> SpindleConf.defaults().with("spindle.shuffle.compression", "zstd"))
+        assertThatThrownBy(() -> SpindleConf.defaults().with("spindle.quantum.flux", "zstd"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Unknown configuration key 'spindle.shuffle.compression'. No known key is close to it; "
+                .hasMessage("Unknown configuration key 'spindle.quantum.flux'. No known key is close to it; "
                         + "all keys are listed in conf/spindle-defaults.conf.");
     }
 

@@ -86,6 +86,12 @@ class SpindleKeysTest {
         properties.put("spindle.parquet.rowGroupSize", "64m");
         properties.put("spindle.parquet.pageSize", "512k");
         properties.put("spindle.parquet.dictionary", "false");
+        properties.put("spindle.optimizer.excludedRules", "PruneColumns");
+        properties.put("spindle.shuffle.targetPartitionBytes", "64m");
+        properties.put("spindle.shuffle.minPartitionBytes", "2m");
+        properties.put("spindle.shuffle.maxPartitions", "500");
+        properties.put("spindle.task.memoryBudget", "512m");
+        properties.put("spindle.shuffle.compression", "none");
         assertThat(properties.keySet()).containsExactlyElementsOf(names(SpindleKeys.all()));
 
         SpindleConf conf = SpindleConf.of(properties);
@@ -122,6 +128,12 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.PARQUET_ROW_GROUP_SIZE)).isEqualTo(DataSize.ofMegabytes(64));
         assertThat(conf.get(SpindleKeys.PARQUET_PAGE_SIZE)).isEqualTo(DataSize.ofKilobytes(512));
         assertThat(conf.get(SpindleKeys.PARQUET_DICTIONARY)).isFalse();
+        assertThat(conf.get(SpindleKeys.OPTIMIZER_EXCLUDED_RULES)).isEqualTo("PruneColumns");
+        assertThat(conf.get(SpindleKeys.SHUFFLE_TARGET_PARTITION_BYTES)).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(conf.get(SpindleKeys.SHUFFLE_MIN_PARTITION_BYTES)).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(conf.get(SpindleKeys.SHUFFLE_MAX_PARTITIONS)).isEqualTo(500);
+        assertThat(conf.get(SpindleKeys.TASK_MEMORY_BUDGET)).isEqualTo(DataSize.ofMegabytes(512));
+        assertThat(conf.get(SpindleKeys.SHUFFLE_COMPRESSION)).isEqualTo("none");
         for (ConfigKey<?> key : SpindleKeys.all()) {
             assertThat(conf.isSet(key)).as(key.name()).isTrue();
             assertThat(conf.get(key)).as(key.name()).isNotEqualTo(key.defaultValue());

@@ -3,13 +3,13 @@ package io.spindle.api;
 import java.util.Set;
 
 /**
- * Engine settings that have no configuration key yet. Each names the key it will become; until
- * then a job or test sets them with {@link Session#setEngineSettings}.
+ * The engine's settings, read from the session's configuration ({@link #from}); tests may replace
+ * them with {@link Session#setEngineSettings}.
  *
  * @param excludedRules optimizer rules switched off, by class name (spindle.optimizer.excludedRules)
- * @param targetPartitionBytes adaptive reduce partition size (spindle.sql.shuffle.targetPartitionBytes)
- * @param minimumPartitionBytes smallest coalesced partition (spindle.sql.shuffle.minPartitionBytes)
- * @param maxShufflePartitions partitions a map task writes at most (spindle.sql.shuffle.maxPartitions)
+ * @param targetPartitionBytes adaptive reduce partition size (spindle.shuffle.targetPartitionBytes)
+ * @param minimumPartitionBytes smallest coalesced partition (spindle.shuffle.minPartitionBytes)
+ * @param maxShufflePartitions partitions a map task writes at most (spindle.shuffle.maxPartitions)
  * @param taskMemoryBytes memory budget of one task's operators before they spill (spindle.task.memoryBudget)
  * @param shuffleCompression "lz4" or "none" (spindle.shuffle.compression)
  */
@@ -18,6 +18,22 @@ public record EngineSettings(Set<String> excludedRules, long targetPartitionByte
 
     public EngineSettings {
         excludedRules = Set.copyOf(excludedRules);
+    }
+
+    /** The settings a session's configuration asks for. */
+    public static EngineSettings from(io.spindle.conf.SpindleConf conf) {
+        Set<String> excluded = new java.util.LinkedHashSet<>();
+        for (String rule : conf.get(io.spindle.conf.SpindleKeys.OPTIMIZER_EXCLUDED_RULES).split(",")) {
+            if (!rule.isBlank()) {
+                excluded.add(rule.strip());
+            }
+        }
+        return new EngineSettings(excluded,
+                conf.get(io.spindle.conf.SpindleKeys.SHUFFLE_TARGET_PARTITION_BYTES).bytes(),
+                conf.get(io.spindle.conf.SpindleKeys.SHUFFLE_MIN_PARTITION_BYTES).bytes(),
+                conf.get(io.spindle.conf.SpindleKeys.SHUFFLE_MAX_PARTITIONS),
+                conf.get(io.spindle.conf.SpindleKeys.TASK_MEMORY_BUDGET).bytes(),
+                conf.get(io.spindle.conf.SpindleKeys.SHUFFLE_COMPRESSION));
     }
 
     public static EngineSettings defaults() {

@@ -39,12 +39,13 @@ public final class Session implements AutoCloseable {
     private final SpindleConf conf;
     private final ExecutionBackend backend;
     private volatile boolean closed;
-    private volatile EngineSettings engineSettings = EngineSettings.defaults();
+    private volatile EngineSettings engineSettings;
     private final io.spindle.plan.analysis.Analyzer analyzer = new io.spindle.plan.analysis.Analyzer();
     private ShuffleDirectory shuffleDirectory;
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
         this.conf = conf;
+        this.engineSettings = EngineSettings.from(conf);
         this.backend = backend;
     }
 

@@ -42,6 +42,7 @@ public final class SpindleKeys {
     private static final String STORAGE = "Input and local storage";
     private static final String FORMATS = "File formats";
     private static final String ENGINE = "Query engine";
+    private static final String METASTORE = "Hive Metastore";
 
     private static final Pattern MASTER_FORM = Pattern.compile("local|local\\[(\\*|[1-9][0-9]*)]|yarn");
     private static final String POSITIVE = "positive";
@@ -192,6 +193,25 @@ public final class SpindleKeys {
     public static final ConfigKey<String> SHUFFLE_COMPRESSION = define(ENGINE,
             stringKey("spindle.shuffle.compression", "lz4", "Compression of shuffle blocks: lz4 or none.")
                     .requiring(codec -> codec.equals("lz4") || codec.equals("none"), "lz4 or none"));
+    public static final ConfigKey<String> METASTORE_URIS = define(METASTORE,
+            stringKey("spindle.metastore.uris", "", "Thrift URIs of the Hive Metastore, comma-separated "
+                    + "(thrift://host:9083). Empty runs an embedded metastore (Derby) in the driver, for "
+                    + "local runs and the demo."));
+    public static final ConfigKey<String> METASTORE_EMBEDDED_DIR = define(METASTORE,
+            stringKey("spindle.metastore.embedded.dir", "", "Directory of the embedded metastore's Derby "
+                    + "database. Empty means ~/.spindle/metastore, so tables made in one local run are "
+                    + "there in the next."));
+    public static final ConfigKey<String> METASTORE_WAREHOUSE_DIR = define(METASTORE,
+            stringKey("spindle.metastore.warehouseDir", "", "Where managed tables of the embedded metastore "
+                    + "live. Empty means <embedded dir>/warehouse; a remote metastore uses its own setting."));
+    public static final ConfigKey<Integer> METASTORE_CONNECT_RETRIES = define(METASTORE,
+            intKey("spindle.metastore.connectRetries", 3, "Retries of a failed metastore connection before the "
+                    + "job fails with a message naming the URI.")
+                    .requiring(retries -> retries >= 0, "0 or more"));
+    public static final ConfigKey<Duration> METASTORE_CONNECT_BACKOFF = define(METASTORE,
+            durationKey("spindle.metastore.connectBackoff", "1s", "Wait before the first connection retry; "
+                    + "it doubles after each retry.")
+                    .requiring(backoff -> !backoff.isNegative(), "0 or more"));
 
     private static final List<ConfigKey<?>> ALL = List.copyOf(DEFINED);
     private static final Map<String, ConfigKey<?>> BY_NAME = indexByName(ALL);

@@ -92,6 +92,11 @@ class SpindleKeysTest {
         properties.put("spindle.shuffle.maxPartitions", "500");
         properties.put("spindle.task.memoryBudget", "512m");
         properties.put("spindle.shuffle.compression", "none");
+        properties.put("spindle.metastore.uris", "thrift://hms1:9083,thrift://hms2:9083");
+        properties.put("spindle.metastore.embedded.dir", "/var/spindle/metastore");
+        properties.put("spindle.metastore.warehouseDir", "/var/spindle/warehouse");
+        properties.put("spindle.metastore.connectRetries", "5");
+        properties.put("spindle.metastore.connectBackoff", "2s");
         assertThat(properties.keySet()).containsExactlyElementsOf(names(SpindleKeys.all()));
 
         SpindleConf conf = SpindleConf.of(properties);
@@ -134,6 +139,11 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.SHUFFLE_MAX_PARTITIONS)).isEqualTo(500);
         assertThat(conf.get(SpindleKeys.TASK_MEMORY_BUDGET)).isEqualTo(DataSize.ofMegabytes(512));
         assertThat(conf.get(SpindleKeys.SHUFFLE_COMPRESSION)).isEqualTo("none");
+        assertThat(conf.get(SpindleKeys.METASTORE_URIS)).isEqualTo("thrift://hms1:9083,thrift://hms2:9083");
+        assertThat(conf.get(SpindleKeys.METASTORE_EMBEDDED_DIR)).isEqualTo("/var/spindle/metastore");
+        assertThat(conf.get(SpindleKeys.METASTORE_WAREHOUSE_DIR)).isEqualTo("/var/spindle/warehouse");
+        assertThat(conf.get(SpindleKeys.METASTORE_CONNECT_RETRIES)).isEqualTo(5);
+        assertThat(conf.get(SpindleKeys.METASTORE_CONNECT_BACKOFF)).isEqualTo(Duration.ofSeconds(2));
         for (ConfigKey<?> key : SpindleKeys.all()) {
             assertThat(conf.isSet(key)).as(key.name()).isTrue();
             assertThat(conf.get(key)).as(key.name()).isNotEqualTo(key.defaultValue());

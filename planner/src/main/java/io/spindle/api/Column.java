@@ -139,6 +139,16 @@ public final class Column {
         return new Column(new In(expression, list));
     }
 
+    /** SQL LIKE: {@code _} one character, {@code %} any sequence, backslash escapes them. */
+    public Column like(String pattern) {
+        return functions.call(io.spindle.plan.expr.BuiltinFunction.LIKE, this, functions.lit(pattern));
+    }
+
+    /** {@code substring} with 1-based position, as {@link functions#substring}. */
+    public Column substr(int position, int length) {
+        return functions.substring(this, position, length);
+    }
+
     public Column cast(DataType type) {
         return new Column(new Cast(expression, type));
     }

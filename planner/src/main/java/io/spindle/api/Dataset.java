@@ -158,9 +158,67 @@ public final class Dataset {
         return new Dataset(session, Limit.create(n, plan));
     }
 
+    /** The distinct rows, as an aggregation over every column. */
+    public Dataset distinct() {
+        return new Dataset(session, Deduplication.distinct(plan));
+    }
+
+    public Dataset dropDuplicates() {
+        return distinct();
+    }
+
+    /** One row per distinct value of {@code names}; which duplicate survives is not defined. */
+    public Dataset dropDuplicates(String... names) {
+        return new Dataset(session, Deduplication.dropDuplicates(plan, names));
+    }
+
+    /** Registers this Dataset under {@code name} for {@link Session#table}, replacing a view of that name. */
+    public void createOrReplaceTempView(String name) {
+        session.tempViews().createOrReplace(name, plan);
+    }
+
     /** UNION ALL by position. */
     public Dataset union(Dataset other) {
         return new Dataset(session, Union.create(List.of(plan, other.plan)));
+    }
+
+    /** Inner join on the equality of the named columns, each output once (Spark's USING). */
+    public Dataset join(Dataset right, String usingColumn) {
+        return join(right, List.of(usingColumn), "inner");
+    }
+
+    /** Join USING columns; {@code joinType} is inner, left, right, full, left_semi or left_anti. */
+    public Dataset join(Dataset right, List<String> usingColumns, String joinType) {
+        return new Dataset(session, JoinBuilder.using(plan, distinctIds(right.plan),
+                usingColumns, io.spindle.plan.logical.JoinType.parse(joinType)));
+    }
+
+    public Dataset join(Dataset right, Column condition) {
+        return join(right, condition, "inner");
+    }
+
+    /** Join on a condition; {@code joinType} is inner, left, right, full, left_semi or left_anti. */
+    public Dataset join(Dataset right, Column condition, String joinType) {
+        return new Dataset(session, io.spindle.plan.logical.Join.create(plan, distinctIds(right.plan),
+                io.spindle.plan.logical.JoinType.parse(joinType), condition.expression()));
+    }
+
+    /** Every pair of rows. */
+    public Dataset crossJoin(Dataset right) {
+        return new Dataset(session, io.spindle.plan.logical.Join.create(plan, distinctIds(right.plan),
+                io.spindle.plan.logical.JoinType.INNER, null));
+    }
+
+    /** The right side of a self-join, with fresh column ids so both sides can be told apart. */
+    private LogicalPlan distinctIds(LogicalPlan right) {
+        if (java.util.Collections.disjoint(plan.output(), right.output())) {
+            return right;
+        }
+        List<Expression> renamed = new ArrayList<>();
+        for (ColumnRef column : right.output()) {
+            renamed.add(Alias.create(column, column.name()));
+        }
+        return session.analyzer().analyze(Project.create(renamed, right));
     }
 
     public long count() {

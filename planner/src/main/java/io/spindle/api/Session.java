@@ -41,6 +41,8 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
     private volatile EngineSettings engineSettings;
     private final io.spindle.plan.analysis.Analyzer analyzer = new io.spindle.plan.analysis.Analyzer();
+    private final io.spindle.plan.catalog.TempViews tempViews = new io.spindle.plan.catalog.TempViews();
+    private volatile io.spindle.plan.catalog.Catalog catalog = io.spindle.plan.catalog.Catalog.empty();
     private ShuffleDirectory shuffleDirectory;
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
@@ -136,6 +138,22 @@ public final class Session implements AutoCloseable {
     // ---- Dataset API -------------------------------------------------------------------------
 
     /** Reads files as a Dataset: {@code session.read().parquet("/data/events")}. */
+    /** A temp view of this session, or else a table of the plugged-in catalog. */
+    public Dataset table(String name) {
+        io.spindle.plan.catalog.TableName parsed = io.spindle.plan.catalog.TableName.parse(name);
+        return new Dataset(this, tempViews.lookup(parsed).or(() -> catalog.lookup(parsed)).orElseThrow(() ->
+                new io.spindle.plan.analysis.AnalysisException("Table or view not found: " + name)));
+    }
+
+    /** The catalog asked after the temp views (the Hive Metastore once configured). */
+    public void setCatalog(io.spindle.plan.catalog.Catalog catalog) {
+        this.catalog = java.util.Objects.requireNonNull(catalog);
+    }
+
+    io.spindle.plan.catalog.TempViews tempViews() {
+        return tempViews;
+    }
+
     public DataFrameReader read() {
         ensureOpen();
         return new DataFrameReader(this);
@@ -170,6 +188,54 @@ public final class Session implements AutoCloseable {
     /** @param partitions number of partitions, 0 for {@link #defaultParallelism()} */
     public Dataset range(long start, long end, long step, int partitions) {
         return new Dataset(this, io.spindle.plan.logical.Range.create(start, end, step, partitions));
+    }
+
+    // ---- Rdd API -----------------------------------------------------------------------------
+
+    private io.spindle.rdd.RddContext rddContext;
+
+    /** The driver side of this session's Rdds: where they come from and what runs their jobs. */
+    public synchronized io.spindle.rdd.RddContext rddContext() {
+        ensureOpen();
+        if (rddContext == null) {
+            rddContext = new io.spindle.rdd.RddContext(new io.spindle.plan.stage.TaskLauncher() {
+                @Override
+                public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {
+                    return Session.this.runTasks(stageName, tasks);
+                }
+
+                @Override
+                public int defaultParallelism() {
+                    return Session.this.defaultParallelism();
+                }
+            }, () -> new io.spindle.rdd.RddSettings(shuffleRoot(), engineSettings.taskMemoryBytes(),
+                    conf.get(SpindleKeys.LOCAL_DIR), engineSettings.shuffleCompression(),
+                    conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes()), this::hadoopConf);
+        }
+        return rddContext;
+    }
+
+    /** The list as an Rdd of {@link #defaultParallelism()} slices. */
+    public <T> Rdd<T> parallelize(List<T> data) {
+        return parallelize(data, defaultParallelism());
+    }
+
+    public <T> Rdd<T> parallelize(List<T> data, int slices) {
+        return rddContext().parallelize(data, slices);
+    }
+
+    /** The lines of the files under {@code path} (a file or a directory, read recursively). */
+    public Rdd<String> textFile(String path) {
+        return textFile(path, defaultParallelism());
+    }
+
+    public Rdd<String> textFile(String path, int minPartitions) {
+        return rddContext().textFile(path, minPartitions);
+    }
+
+    /** A Dataset of an Rdd's rows with this schema; the rows are collected to the driver first. */
+    public Dataset createDataset(Rdd<Row> rdd, io.spindle.formats.types.Schema schema) {
+        return createDataset(rdd.collect(), schema);
     }
 
     public EngineSettings engineSettings() {

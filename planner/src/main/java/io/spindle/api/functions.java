@@ -2,11 +2,13 @@ package io.spindle.api;
 
 import io.spindle.plan.expr.AggregateCall;
 import io.spindle.plan.expr.AggregateFunction;
+import io.spindle.plan.expr.BuiltinFunction;
 import io.spindle.plan.expr.CaseWhen;
 import io.spindle.plan.expr.Coalesce;
 import io.spindle.plan.expr.Expression;
 import io.spindle.plan.expr.Literal;
 import io.spindle.plan.expr.Not;
+import io.spindle.plan.expr.ScalarFunction;
 import io.spindle.plan.expr.UnresolvedColumn;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +99,113 @@ public final class functions {
 
     public static Column max(Column column) {
         return aggregate(AggregateFunction.MAX, column);
+    }
+
+    public static Column lower(Column column) {
+        return call(BuiltinFunction.LOWER, column);
+    }
+
+    public static Column upper(Column column) {
+        return call(BuiltinFunction.UPPER, column);
+    }
+
+    /** The number of characters (code points). */
+    public static Column length(Column column) {
+        return call(BuiltinFunction.LENGTH, column);
+    }
+
+    /** Removes leading and trailing spaces (only ' ', as Spark). */
+    public static Column trim(Column column) {
+        return call(BuiltinFunction.TRIM, column);
+    }
+
+    /** 1-based; position 0 behaves as 1; a negative position counts from the end. */
+    public static Column substring(Column column, int position, int length) {
+        return call(BuiltinFunction.SUBSTRING, column, lit(position), lit(length));
+    }
+
+    /** NULL if any argument is NULL, as Spark's concat. */
+    public static Column concat(Column... columns) {
+        return call(BuiltinFunction.CONCAT, columns);
+    }
+
+    /** The {@code group}th group of the first match, "" when there is none. */
+    public static Column regexp_extract(Column column, String regex, int group) {
+        return call(BuiltinFunction.REGEXP_EXTRACT, column, lit(regex), lit(group));
+    }
+
+    /** The string cast to a date: {@code yyyy-MM-dd}, optionally followed by a time; anything else is an error. */
+    public static Column to_date(Column column) {
+        return call(BuiltinFunction.TO_DATE, column);
+    }
+
+    /** Parses with a Java date pattern; text that does not match, or an invalid date, is an error. */
+    public static Column to_date(Column column, String pattern) {
+        return call(BuiltinFunction.TO_DATE, column, lit(pattern));
+    }
+
+    /** Today in UTC, the same for every row of one query. */
+    public static Column current_date() {
+        return call(BuiltinFunction.CURRENT_DATE);
+    }
+
+    public static Column date_add(Column start, int days) {
+        return call(BuiltinFunction.DATE_ADD, start, lit(days));
+    }
+
+    public static Column date_sub(Column start, int days) {
+        return call(BuiltinFunction.DATE_SUB, start, lit(days));
+    }
+
+    /** {@code end - start} in days. */
+    public static Column datediff(Column end, Column start) {
+        return call(BuiltinFunction.DATEDIFF, end, start);
+    }
+
+    public static Column year(Column column) {
+        return call(BuiltinFunction.YEAR, column);
+    }
+
+    public static Column month(Column column) {
+        return call(BuiltinFunction.MONTH, column);
+    }
+
+    public static Column dayofmonth(Column column) {
+        return call(BuiltinFunction.DAYOFMONTH, column);
+    }
+
+    /** Formats a date or timestamp with a Java pattern, English month and day names. */
+    public static Column date_format(Column column, String pattern) {
+        return call(BuiltinFunction.DATE_FORMAT, column, lit(pattern));
+    }
+
+    static Column call(BuiltinFunction function, Column... arguments) {
+        List<Expression> expressions = new ArrayList<>();
+        for (Column argument : arguments) {
+            expressions.add(argument.expression());
+        }
+        return new Column(new ScalarFunction(function, expressions));
+    }
+
+    /** The number of distinct non-null values; planned as two aggregations (RewriteDistinctAggregates). */
+    public static Column countDistinct(Column column) {
+        return new Column(new AggregateCall(AggregateFunction.COUNT, column.expression(), true));
+    }
+
+    public static Column countDistinct(String name) {
+        return countDistinct(col(name));
+    }
+
+    /**
+     * The first value of the group, NULL included. Which row is first depends on the order rows
+     * reach the aggregation, which a shuffle does not fix, as in Spark.
+     */
+    public static Column first(Column column) {
+        return aggregate(AggregateFunction.FIRST, column);
+    }
+
+    public static Column first(String name) {
+        return first(col(name));
     }
 
     private static Column aggregate(AggregateFunction function, Column column) {

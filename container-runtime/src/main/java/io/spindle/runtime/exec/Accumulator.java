@@ -45,6 +45,7 @@ public abstract class Accumulator {
                         : new SumDoubleAccumulator(true);
             case MIN: return new MinMaxAccumulator(input, true);
             case MAX: return new MinMaxAccumulator(input, false);
+            case FIRST: return new FirstAccumulator();
         }
         throw new AssertionError(function);
     }

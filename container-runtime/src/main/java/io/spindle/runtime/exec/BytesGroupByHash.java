@@ -77,8 +77,9 @@ final class BytesGroupByHash extends GroupByHash {
 
     private int addGroup(byte[] data, int from, int to, int hash) {
         if (groups + 1 >= groupStart.length) {
-            groupStart = Arrays.copyOf(groupStart, groupStart.length * 2);
-            groupHash = Arrays.copyOf(groupHash, groupHash.length * 2);
+            int size = groupStart.length * 2; // one length for both, or groupHash runs out first
+            groupStart = Arrays.copyOf(groupStart, size);
+            groupHash = Arrays.copyOf(groupHash, size);
         }
         groupKeys.putBytes(data, from, to - from);
         groupHash[groups] = hash;

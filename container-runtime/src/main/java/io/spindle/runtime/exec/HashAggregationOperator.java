@@ -12,18 +12,19 @@ import java.util.List;
  * Hash aggregation. Each input batch: evaluate the keys, map rows to group ids, then let every
  * accumulator fold its column in with one loop. PARTIAL mode folds argument values and outputs
  * keys + states; FINAL mode reads keys and states by position, merges, and outputs keys + results.
- * Memory is accounted against the task budget; spilling aggregation state is future work (partial
- * aggregation output is small for the low-cardinality keys typical of ETL rollups).
+ * Memory is accounted against the task budget; {@link SpillingHashAggregation} wraps this operator
+ * to spill its states to disk when they outgrow the budget.
  */
 public final class HashAggregationOperator implements Operator {
     private static final int OUTPUT_BATCH_ROWS = 4096;
 
-    private final AggregateMode mode;
+    private final boolean mergeInput;
+    private boolean emitStates;
     private final List<VectorEvaluator> keys;
     private final List<VectorEvaluator> arguments;
     private final List<Accumulator> accumulators;
     private final int[] stateWidths;
-    private final Schema outputSchema;
+    private Schema outputSchema;
     private final GroupByHash hash;
     private final TaskMemoryBudget budget;
     private long reservedBytes;
@@ -39,7 +40,8 @@ public final class HashAggregationOperator implements Operator {
     public HashAggregationOperator(AggregateMode mode, List<VectorEvaluator> keys, List<DataType> keyTypes,
             List<VectorEvaluator> arguments, List<Accumulator> accumulators, int[] stateWidths, Schema outputSchema,
             TaskMemoryBudget budget) {
-        this.mode = mode;
+        this.mergeInput = mode != AggregateMode.PARTIAL;
+        this.emitStates = mode == AggregateMode.PARTIAL;
         this.keys = keys;
         this.arguments = arguments;
         this.accumulators = accumulators;
@@ -68,7 +70,7 @@ public final class HashAggregationOperator implements Operator {
         for (int a = 0; a < accumulators.size(); a++) {
             Accumulator accumulator = accumulators.get(a);
             accumulator.ensureCapacity(groups);
-            if (mode == AggregateMode.PARTIAL) {
+            if (!mergeInput) {
                 accumulator.update(groupIds, rows, arguments.get(a).evaluate(batch));
             } else {
                 ColumnVector[] states = new ColumnVector[stateWidths[a]];
@@ -112,7 +114,7 @@ public final class HashAggregationOperator implements Operator {
         hash.writeKeys(nextGroup, to, keyOut);
         int column = keys.size();
         for (int a = 0; a < accumulators.size(); a++) {
-            if (mode == AggregateMode.PARTIAL) {
+            if (emitStates) {
                 ColumnVector[] states = new ColumnVector[stateWidths[a]];
                 for (int s = 0; s < states.length; s++) {
                     states[s] = out.column(column + s);
@@ -131,6 +133,21 @@ public final class HashAggregationOperator implements Operator {
     @Override
     public void finish() {
         finishing = true;
+    }
+
+    /** Finishes, outputting keys and partial states whatever the mode: what a spill writes. */
+    void finishWithStates(Schema statesSchema) {
+        emitStates = true;
+        outputSchema = statesSchema;
+        finishing = true;
+    }
+
+    int groupCount() {
+        return hash.groupCount();
+    }
+
+    long reservedBytes() {
+        return reservedBytes;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.spindle.runtime.exec;
 
 import io.spindle.formats.types.DataType;
+import io.spindle.formats.types.Field;
+import io.spindle.formats.types.Schema;
 import io.spindle.plan.expr.AggregateCall;
 import io.spindle.plan.expr.Expression;
 import io.spindle.plan.expr.SortOrder;
@@ -41,6 +43,11 @@ public final class PipelineBuilder {
     }
 
     private void addOperators(PhysicalPlan node, List<Operator> operators) {
+        if (node instanceof io.spindle.plan.physical.HashJoinExec join) {
+            addOperators(join.probeSide(), operators); // the probe side streams; the build side is its own pipeline
+            operators.add(JoinOperators.hashJoin(join, build(join.buildSide()), context));
+            return;
+        }
         if (node.children().size() == 1 && !(node instanceof UnionExec)) {
             addOperators(node.children().get(0), operators);
         }
@@ -113,26 +120,41 @@ public final class PipelineBuilder {
     }
 
     private Operator aggregation(HashAggregateExec aggregate) {
-        List<VectorEvaluator> keys = new ArrayList<>();
         List<DataType> keyTypes = new ArrayList<>();
-        for (int k = 0; k < aggregate.groupings().size(); k++) {
-            DataType type = aggregate.groupings().get(k).dataType();
-            keyTypes.add(type);
-            keys.add(aggregate.mode() == AggregateMode.PARTIAL ? EvaluatorCompiler.compile(aggregate.groupings().get(k))
-                    : new ColumnEvaluator(k, type));
+        List<Field> stateFields = new ArrayList<>();
+        for (Expression grouping : aggregate.groupings()) {
+            keyTypes.add(grouping.dataType());
+            stateFields.add(new Field("c" + stateFields.size(), grouping.dataType(), true));
         }
-        List<VectorEvaluator> arguments = new ArrayList<>();
-        List<Accumulator> accumulators = new ArrayList<>();
         int[] widths = new int[aggregate.calls().size()];
         for (int a = 0; a < widths.length; a++) {
             AggregateCall call = aggregate.calls().get(a);
-            DataType input = call.argument().dataType();
-            accumulators.add(Accumulator.create(call.function(), input));
-            widths[a] = call.function().stateTypes(input).size();
-            arguments.add(aggregate.mode() == AggregateMode.PARTIAL ? EvaluatorCompiler.compile(call.argument()) : null);
+            List<DataType> stateTypes = call.function().stateTypes(call.argument().dataType());
+            widths[a] = stateTypes.size();
+            for (DataType type : stateTypes) {
+                stateFields.add(new Field("c" + stateFields.size(), type, true));
+            }
         }
-        return new HashAggregationOperator(aggregate.mode(), keys, keyTypes, arguments, accumulators, widths,
-                Schemas.positional(aggregate.output()), context.budget());
+        Schema statesSchema = new Schema(stateFields);
+        Schema outputSchema = Schemas.positional(aggregate.output());
+        return new SpillingHashAggregation(aggregate.mode(), keyTypes.size(), mode -> {
+            boolean readsRows = mode == AggregateMode.PARTIAL;
+            List<VectorEvaluator> keys = new ArrayList<>();
+            for (int k = 0; k < keyTypes.size(); k++) {
+                keys.add(readsRows ? EvaluatorCompiler.compile(aggregate.groupings().get(k))
+                        : new ColumnEvaluator(k, keyTypes.get(k)));
+            }
+            List<VectorEvaluator> arguments = new ArrayList<>();
+            List<Accumulator> accumulators = new ArrayList<>();
+            for (AggregateCall call : aggregate.calls()) {
+                accumulators.add(Accumulator.create(call.function(), call.argument().dataType()));
+                arguments.add(readsRows ? EvaluatorCompiler.compile(call.argument()) : null);
+            }
+            Schema schema = mode == aggregate.mode() || aggregate.mode() == AggregateMode.FINAL ? outputSchema
+                    : statesSchema;
+            return new HashAggregationOperator(mode, keys, keyTypes, arguments, accumulators, widths, schema,
+                    context.budget());
+        }, statesSchema, context.budget(), context.spillDirectory());
     }
 
     private static List<VectorEvaluator> compileAll(List<Expression> expressions) {

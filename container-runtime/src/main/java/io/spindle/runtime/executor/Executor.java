@@ -232,6 +232,14 @@ public final class Executor implements AutoCloseable {
                 return false;
             }
         }
+        for (Thread thread : poolThreads) {
+            if (thread != Thread.currentThread()) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, remaining(deadline)));
+                if (thread.isAlive()) {
+                    return false;
+                }
+            }
+        }
         Thread readerThread = reader;
         if (readerThread != null && readerThread != Thread.currentThread()) {
             TimeUnit.NANOSECONDS.timedJoin(readerThread, Math.max(1, remaining(deadline)));
@@ -274,12 +282,16 @@ public final class Executor implements AutoCloseable {
         }
     }
 
+    /** Every pool thread ever started: a pool reports TERMINATED a moment before its last thread ends. */
+    private final java.util.Queue<Thread> poolThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private ThreadFactory threads(String role, boolean numbered) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             String name = "spindle-executor-" + executorId + "-" + role;
             Thread thread = new Thread(runnable, numbered ? name + "-" + counter.incrementAndGet() : name);
             thread.setDaemon(true);
+            poolThreads.add(thread);
             thread.setContextClassLoader(applicationLoader);
             return thread;
         };

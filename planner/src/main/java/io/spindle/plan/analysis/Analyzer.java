@@ -33,7 +33,9 @@ public final class Analyzer {
             input.addAll(child.output());
         }
         LogicalPlan resolved = node.mapExpressions(expression -> expression.transformUp(part ->
-                part instanceof UnresolvedColumn column ? ColumnResolver.resolve(column.name(), input) : part));
+                part instanceof UnresolvedColumn column ? (node instanceof io.spindle.plan.logical.Join join
+                        ? JoinColumnResolver.resolve(join, column.name()) : ColumnResolver.resolve(column.name(), input))
+                        : part));
         LogicalPlan coerced = resolved.mapExpressions(expression -> expression.transformUp(TypeCoercion::coerce));
         LogicalPlan named = nameOutputs(coerced);
         check(named);
@@ -68,6 +70,11 @@ public final class Analyzer {
     }
 
     private static void check(LogicalPlan node) {
+        if (node instanceof io.spindle.plan.logical.Join join && join.condition() != null
+                && join.condition().dataType().kind() != TypeKind.BOOLEAN) {
+            throw new AnalysisException("Join condition " + join.condition() + " is " + join.condition().dataType()
+                    + ", not boolean");
+        }
         if (node instanceof Filter filter && filter.condition().dataType().kind() != TypeKind.BOOLEAN) {
             throw new AnalysisException("Filter condition " + filter.condition() + " is " + filter.condition().dataType()
                     + ", not boolean");

@@ -67,6 +67,9 @@ final class TypeCoercion {
             DataType common = commonOf(coalesce.arguments());
             return new Coalesce(coalesce.arguments().stream().map(argument -> castTo(argument, common)).toList());
         }
+        if (expression instanceof io.spindle.plan.expr.ScalarFunction function) {
+            return FunctionCoercion.coerce(function);
+        }
         if (expression instanceof Cast cast) {
             if (!Casts.canCast(cast.child().dataType(), cast.dataType()) && !isNullLiteral(cast.child())) {
                 throw new AnalysisException("Cannot cast " + cast.child() + " of type " + cast.child().dataType()

@@ -14,6 +14,7 @@ import java.util.List;
  *       decimal(p,s) a decimal(min(38, p+10), s); NULL when every input is NULL.
  *   <li>{@code avg} is a double, or for decimal(p,s) a decimal(min(38,p+4), min(38,s+4)) rounded half up.
  *   <li>{@code min}/{@code max} keep the input type and ignore NULLs.
+ *   <li>{@code first} keeps the input type; its state is (value, whether a value was seen).
  * </ul>
  */
 public enum AggregateFunction {
@@ -22,7 +23,13 @@ public enum AggregateFunction {
     SUM("sum"),
     AVG("avg"),
     MIN("min"),
-    MAX("max");
+    MAX("max"),
+    /**
+     * The first value the group sees, NULL included (Spark's {@code first(x)}, ignoreNulls false).
+     * Which row is first depends on the order rows reach the aggregation, which a shuffle does not
+     * fix: it is deterministic only for a single input partition.
+     */
+    FIRST("first");
 
     private final String displayName;
 
@@ -48,6 +55,7 @@ public enum AggregateFunction {
                 return DataType.DOUBLE;
             case MIN:
             case MAX:
+            case FIRST:
                 return input;
         }
         throw new AssertionError(this);
@@ -66,6 +74,8 @@ public enum AggregateFunction {
             case MIN:
             case MAX:
                 return List.of(input);
+            case FIRST:
+                return List.of(input, DataType.BOOLEAN);
         }
         throw new AssertionError(this);
     }
@@ -77,6 +87,7 @@ public enum AggregateFunction {
             case COUNT:
             case MIN:
             case MAX:
+            case FIRST:
                 return true;
             case SUM:
             case AVG:

@@ -89,6 +89,13 @@ public final class ScalarEvaluator {
             }
             return null;
         }
+        if (expression instanceof ScalarFunction function) {
+            Object[] values = new Object[function.arguments().size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = eval(function.arguments().get(i), row);
+            }
+            return function.evaluate(values);
+        }
         throw new IllegalArgumentException("Cannot evaluate " + expression + " row by row");
     }
 

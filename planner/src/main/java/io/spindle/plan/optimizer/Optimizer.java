@@ -21,12 +21,16 @@ public final class Optimizer {
     /** Every batch, in order. */
     public static List<RuleBatch> batches() {
         return List.of(
+                RuleBatch.once("Rewrite distinct aggregates",
+                        new RewriteDistinctAggregates()),
                 RuleBatch.fixpoint("Simplify expressions",
                         new ConstantFolding(),
                         new SimplifyBooleanExpressions()),
                 RuleBatch.fixpoint("Push down and collapse",
                         new PushFilterThroughProject(),
+                        new PushFilterThroughJoin(),
                         new PushLimitThroughProject(),
+                        new PushLimitThroughUnion(),
                         new CollapseProjects(),
                         new ConstantFolding(),
                         new SimplifyBooleanExpressions()),

@@ -50,6 +50,11 @@ public final class PruneColumns implements Rule {
         if (plan instanceof LocalRelation relation) {
             return pruneLocalRelation(relation, required);
         }
+        if (plan instanceof io.spindle.plan.logical.Join join) {
+            Set<ColumnRef> childRequired = new LinkedHashSet<>(required);
+            childRequired.addAll(join.references());
+            return join.withChildren(List.of(prune(join.left(), childRequired), prune(join.right(), childRequired)));
+        }
         if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
             Set<ColumnRef> childRequired = new LinkedHashSet<>(required);
             childRequired.addAll(plan.references());

@@ -16,6 +16,9 @@ public final class BindReferences {
 
     public static PhysicalPlan bind(PhysicalPlan plan) {
         return plan.transformUp(node -> {
+            if (node instanceof HashJoinExec join) {
+                return join.bind((expression, input) -> bind(expression, positionsOf(input), join));
+            }
             if (node.children().size() != 1) {
                 return node;
             }
@@ -26,6 +29,14 @@ public final class BindReferences {
             }
             return node.mapExpressions(expression -> bind(expression, positions, node));
         });
+    }
+
+    private static Map<ColumnRef, Integer> positionsOf(List<ColumnRef> input) {
+        Map<ColumnRef, Integer> positions = new HashMap<>();
+        for (int i = 0; i < input.size(); i++) {
+            positions.putIfAbsent(input.get(i), i);
+        }
+        return positions;
     }
 
     private static Expression bind(Expression expression, Map<ColumnRef, Integer> positions, PhysicalPlan node) {

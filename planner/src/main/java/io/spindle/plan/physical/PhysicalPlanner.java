@@ -81,6 +81,9 @@ public final class PhysicalPlanner {
             }
             return new LimitExec(limit.limit(), true, new LimitExec(limit.limit(), false, toPhysical(limit.child())));
         }
+        if (node instanceof io.spindle.plan.logical.Join join) {
+            return new JoinPlanner(new SizeEstimator(context.hadoopConf())).plan(join, this::toPhysical);
+        }
         if (node instanceof Union union) {
             List<PhysicalPlan> children = new ArrayList<>();
             for (LogicalPlan child : union.children()) {
@@ -144,6 +147,10 @@ public final class PhysicalPlanner {
             for (AggregateCall call : expression.collect(AggregateCall.class)) {
                 if (resultByCall.containsKey(call)) {
                     continue;
+                }
+                if (call.distinct()) {
+                    throw new UnsupportedOperationException(call + " needs the optimizer rule RewriteDistinctAggregates, "
+                            + "which is switched off");
                 }
                 resultByCall.put(call, ColumnRef.create(call.toString().replaceAll("#\\d+", ""), call.dataType(),
                         call.nullable()));

@@ -27,6 +27,8 @@ public final class StageScheduler {
     private static final long BYTES_PER_MAP_PARTITION = 16L << 20;
     /** Map-side partitions per task slot at least, so coalescing has room to balance. */
     private static final int MAP_PARTITIONS_PER_SLOT = 4;
+    /** Partitions both sides of a shuffled join write before coalescing (a map task buffers a block per partition). */
+    private static final int CO_PARTITIONED_WIDTH = 64;
 
     private final TaskLauncher launcher;
     private final SchedulerSettings settings;
@@ -46,11 +48,14 @@ public final class StageScheduler {
         Map<Integer, List<MapOutput>> outputs = new HashMap<>();
         // Stage ids restart at 0 in every query; a directory per query keeps their shuffles apart.
         String queryDirectory = settings.shuffleRoot() + "/query-" + java.util.UUID.randomUUID();
+        CoPartitionedShuffles coPartitioned = CoPartitionedShuffles.of(graph,
+                Math.min(settings.maxShufflePartitions(), Math.max(CO_PARTITIONED_WIDTH,
+                        launcher.defaultParallelism() * MAP_PARTITIONS_PER_SLOT)));
         for (Stage stage : graph.stages()) {
-            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs));
+            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs, coPartitioned));
             int partitions = StageSlicer.partitionCount(fragment);
             StageSink sink = stage.isResult() ? resultSink
-                    : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs),
+                    : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs, coPartitioned),
                             queryDirectory + "/shuffle-" + stage.id());
             List<StageTask> tasks = new ArrayList<>(partitions);
             for (int partition = 0; partition < partitions; partition++) {
@@ -78,9 +83,13 @@ public final class StageScheduler {
         return ((io.spindle.plan.physical.ShuffleExchangeExec) bound).partitioning();
     }
 
-    private int mapPartitions(Stage stage, PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs) {
+    private int mapPartitions(Stage stage, PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
+            CoPartitionedShuffles coPartitioned) {
         if (stage.shufflePartitioning().kind() == Partitioning.Kind.SINGLE) {
             return 1;
+        }
+        if (coPartitioned.contains(stage.id())) {
+            return coPartitioned.width(); // both sides of a shuffled join agree, whatever their sizes
         }
         long inputBytes = inputBytes(fragment, outputs);
         long bySize = (inputBytes + BYTES_PER_MAP_PARTITION - 1) / BYTES_PER_MAP_PARTITION;
@@ -101,7 +110,15 @@ public final class StageScheduler {
         return total[0];
     }
 
-    private PhysicalPlan resolveReads(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs) {
+    private PhysicalPlan resolveReads(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
+            CoPartitionedShuffles coPartitioned) {
+        Map<Integer, long[]> sizesByShuffle = new HashMap<>();
+        for (Map.Entry<Integer, List<MapOutput>> entry : outputs.entrySet()) {
+            sizesByShuffle.put(entry.getKey(), partitionSizes(entry.getValue()));
+        }
+        long[] joint = coPartitioned.summedSizes(fragment, sizesByShuffle);
+        List<PartitionRange> jointRanges = joint == null ? null : ShufflePartitionCoalescer.coalesce(joint,
+                settings.targetPartitionBytes(), settings.minimumPartitionBytes(), launcher.defaultParallelism());
         return fragment.transformUp(node -> {
             if (!(node instanceof ShuffleReadExec read)) {
                 return node;
@@ -116,10 +133,21 @@ public final class StageScheduler {
                     sizes[p] += output.partitionBytes()[p];
                 }
             }
-            List<PartitionRange> ranges = ShufflePartitionCoalescer.coalesce(sizes, settings.targetPartitionBytes(),
-                    settings.minimumPartitionBytes(), launcher.defaultParallelism());
+            List<PartitionRange> ranges = jointRanges != null && coPartitioned.contains(read.shuffleId()) ? jointRanges
+                    : ShufflePartitionCoalescer.coalesce(sizes, settings.targetPartitionBytes(),
+                            settings.minimumPartitionBytes(), launcher.defaultParallelism());
             return read.resolve(indexFiles, ranges);
         });
+    }
+
+    private static long[] partitionSizes(List<MapOutput> mapOutputs) {
+        long[] sizes = new long[mapOutputs.isEmpty() ? 1 : mapOutputs.get(0).partitionBytes().length];
+        for (MapOutput output : mapOutputs) {
+            for (int p = 0; p < output.partitionBytes().length; p++) {
+                sizes[p] += output.partitionBytes()[p];
+            }
+        }
+        return sizes;
     }
 
     private List<Object[]> collect(List<StageTaskResult> results) {

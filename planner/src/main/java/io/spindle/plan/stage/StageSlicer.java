@@ -1,5 +1,7 @@
 package io.spindle.plan.stage;
 
+import io.spindle.plan.physical.HashJoinExec;
+import io.spindle.plan.physical.JoinStrategy;
 import io.spindle.plan.physical.PhysicalPlan;
 import io.spindle.plan.physical.SourceExec;
 import io.spindle.plan.physical.UnionExec;
@@ -16,6 +18,9 @@ final class StageSlicer {
     static int partitionCount(PhysicalPlan plan) {
         if (plan instanceof SourceExec source) {
             return source.partitionCount();
+        }
+        if (plan instanceof HashJoinExec join && join.strategy() == JoinStrategy.BROADCAST_HASH) {
+            return partitionCount(join.probeSide());
         }
         if (plan instanceof UnionExec) {
             int total = 0;
@@ -34,6 +39,12 @@ final class StageSlicer {
     static PhysicalPlan slice(PhysicalPlan plan, int partition) {
         if (plan instanceof SourceExec source) {
             return source.slice(partition);
+        }
+        if (plan instanceof HashJoinExec join && join.strategy() == JoinStrategy.BROADCAST_HASH) {
+            // Every task reads the whole build side: only the probe side is sliced.
+            PhysicalPlan probe = slice(join.probeSide(), partition);
+            return join.buildLeft() ? join.withChildren(List.of(join.left(), probe))
+                    : join.withChildren(List.of(probe, join.right()));
         }
         List<PhysicalPlan> children = new ArrayList<>();
         if (plan instanceof UnionExec) {

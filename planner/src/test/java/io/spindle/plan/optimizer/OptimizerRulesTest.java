@@ -136,8 +136,10 @@ class OptimizerRulesTest {
                 "Project [a#1]\n"
                 + "+- Filter (a#1 > 5)\n"
                 + "   +- Scan parquet [a#1, b#2, c#3, d#4]\n");
-        assertThat(Optimizer.ruleNames()).containsExactly("ConstantFolding", "SimplifyBooleanExpressions",
-                "PushFilterThroughProject", "PushLimitThroughProject", "CollapseProjects", "PruneColumns",
+        assertThat(Optimizer.ruleNames()).containsExactly("RewriteDistinctAggregates", "ConstantFolding",
+                "SimplifyBooleanExpressions",
+                "PushFilterThroughProject", "PushFilterThroughJoin", "PushLimitThroughProject",
+                "PushLimitThroughUnion", "CollapseProjects", "PruneColumns",
                 "PushFilterIntoScan");
     }
 }

@@ -1,0 +1,30 @@
+package io.spindle.runtime.exec;
+
+import io.spindle.plan.expr.Expression;
+import io.spindle.plan.physical.HashJoinExec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds join operators from bound join nodes. */
+final class JoinOperators {
+    private JoinOperators() {}
+
+    static Operator hashJoin(HashJoinExec join, Pipeline buildInput, ExecutionContext context) {
+        List<VectorEvaluator> leftKeys = compile(join.leftKeys());
+        List<VectorEvaluator> rightKeys = compile(join.rightKeys());
+        return new HashJoinOperator(join.joinType(), join.buildLeft(), join.buildLeft() ? rightKeys : leftKeys,
+                join.buildLeft() ? leftKeys : rightKeys,
+                join.residual() == null ? null : EvaluatorCompiler.compile(join.residual()),
+                Schemas.positional(join.probeSide().output()), Schemas.positional(join.buildSide().output()),
+                Schemas.positional(join.joinedInput()), Schemas.positional(join.output()), buildInput,
+                context.budget(), context.spillDirectory(), context.settings().batchSize());
+    }
+
+    private static List<VectorEvaluator> compile(List<Expression> expressions) {
+        List<VectorEvaluator> compiled = new ArrayList<>(expressions.size());
+        for (Expression expression : expressions) {
+            compiled.add(EvaluatorCompiler.compile(expression));
+        }
+        return compiled;
+    }
+}

@@ -1,0 +1,211 @@
+package io.spindle.runtime.rdd;
+
+import io.spindle.api.Tuple2;
+import io.spindle.rdd.Aggregator;
+import io.spindle.runtime.memory.TaskMemoryBudget;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.PriorityQueue;
+
+/**
+ * Combines values by key in a hash map. When the map's estimated size passes what the task's
+ * {@link TaskMemoryBudget} grants, its entries are sorted by key hash and spilled as a run; the
+ * result then merges the runs and the last in-memory part by hash, combining equal keys with
+ * {@link Aggregator#combine}. Keys need only equals and hashCode, no ordering. One key's combiner
+ * must fit in the heap (as in Spark); the number of keys need not.
+ */
+final class ExternalCombiner<K, V, C> {
+    private static final long RESERVE_CHUNK = 1L << 20;
+    private static final Comparator<Map.Entry<?, ?>> BY_HASH = Comparator.comparingInt(e -> hash(e.getKey()));
+
+    private final Aggregator<K, V, C> aggregator;
+    private final TaskMemoryBudget budget;
+    private final String localDir;
+    private final boolean growing;
+    private HashMap<K, Box<C>> map = new HashMap<>();
+    private long estimatedBytes;
+    private long reservedBytes;
+    private final List<SpillRun<Tuple2<K, C>>> runs = new ArrayList<>();
+
+    ExternalCombiner(Aggregator<K, V, C> aggregator, TaskMemoryBudget budget, String localDir) {
+        this.aggregator = aggregator;
+        this.budget = budget;
+        this.localDir = localDir;
+        this.growing = aggregator.growing();
+    }
+
+    /**
+     * Adds one value (or combiner) of {@code key}. Combiners sit in a mutable box so that merging
+     * into an existing key costs one hash lookup.
+     */
+    @SuppressWarnings("unchecked")
+    void insert(K key, Object value, boolean valueIsCombiner) {
+        Box<C> box = map.get(key);
+        if (box == null) {
+            map.put(key, new Box<>(valueIsCombiner ? (C) value : aggregator.create((V) value)));
+            estimatedBytes += SizeEstimate.MAP_ENTRY + 16 + SizeEstimate.of(key) + SizeEstimate.of(value);
+        } else {
+            box.value = valueIsCombiner ? aggregator.combine(box.value, (C) value)
+                    : aggregator.merge(box.value, (V) value);
+            if (!growing) {
+                return;
+            }
+            estimatedBytes += SizeEstimate.of(value) + 8;
+        }
+        if (estimatedBytes > reservedBytes) {
+            long wanted = Math.max(estimatedBytes - reservedBytes, RESERVE_CHUNK);
+            if (budget.tryReserve(wanted)) {
+                reservedBytes += wanted;
+            } else {
+                spill();
+            }
+        }
+    }
+
+    /** A combiner the map holds by reference, replaced in place on merge. */
+    private static final class Box<C> {
+        C value;
+
+        Box(C value) {
+            this.value = value;
+        }
+    }
+
+    private void spill() {
+        runs.add(SpillRun.write(localDir, sortedEntries()));
+        map = new HashMap<>();
+        budget.release(reservedBytes);
+        reservedBytes = 0;
+        estimatedBytes = 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Iterator<Tuple2<K, C>> sortedEntries() {
+        Map.Entry<K, Box<C>>[] entries = map.entrySet().toArray(new Map.Entry[0]);
+        Arrays.sort(entries, BY_HASH);
+        return Arrays.stream(entries).map(e -> new Tuple2<>(e.getKey(), e.getValue().value)).iterator();
+    }
+
+    /** The combined records; the combiner must not be used afterwards. */
+    Iterator<Tuple2<K, C>> result() {
+        if (runs.isEmpty()) {
+            Iterator<Map.Entry<K, Box<C>>> entries = map.entrySet().iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    boolean more = entries.hasNext();
+                    if (!more) {
+                        releaseAll();
+                    }
+                    return more;
+                }
+
+                @Override
+                public Tuple2<K, C> next() {
+                    Map.Entry<K, Box<C>> entry = entries.next();
+                    return new Tuple2<>(entry.getKey(), entry.getValue().value);
+                }
+            };
+        }
+        List<Iterator<Tuple2<K, C>>> sources = new ArrayList<>(runs);
+        sources.add(sortedEntries());
+        map = new HashMap<>();
+        return new HashMerge(sources);
+    }
+
+    private void releaseAll() {
+        if (reservedBytes > 0) {
+            budget.release(reservedBytes);
+            reservedBytes = 0;
+        }
+    }
+
+    static int hash(Object key) {
+        return key == null ? 0 : key.hashCode();
+    }
+
+    /** Merges hash-sorted sources: all records of the smallest hash at a time, equal keys combined. */
+    private final class HashMerge implements Iterator<Tuple2<K, C>> {
+        private final PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator.comparingInt(c -> c.hash));
+        private final List<Tuple2<K, C>> group = new ArrayList<>();
+        private int groupPosition;
+
+        HashMerge(List<Iterator<Tuple2<K, C>>> sources) {
+            for (Iterator<Tuple2<K, C>> source : sources) {
+                Cursor cursor = new Cursor(source);
+                if (cursor.advance()) {
+                    heads.add(cursor);
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (groupPosition < group.size()) {
+                return true;
+            }
+            group.clear();
+            groupPosition = 0;
+            if (heads.isEmpty()) {
+                releaseAll();
+                return false;
+            }
+            int hash = heads.peek().hash;
+            while (!heads.isEmpty() && heads.peek().hash == hash) {
+                Cursor cursor = heads.poll();
+                do {
+                    add(cursor.current);
+                } while (cursor.advance() && cursor.hash == hash);
+                if (cursor.current != null) {
+                    heads.add(cursor);
+                }
+            }
+            return true;
+        }
+
+        private void add(Tuple2<K, C> record) {
+            for (int i = 0; i < group.size(); i++) {
+                if (Objects.equals(group.get(i)._1(), record._1())) {
+                    group.set(i, new Tuple2<>(record._1(), aggregator.combine(group.get(i)._2(), record._2())));
+                    return;
+                }
+            }
+            group.add(record);
+        }
+
+        @Override
+        public Tuple2<K, C> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return group.get(groupPosition++);
+        }
+    }
+
+    private final class Cursor {
+        private final Iterator<Tuple2<K, C>> source;
+        private Tuple2<K, C> current;
+        private int hash;
+
+        Cursor(Iterator<Tuple2<K, C>> source) {
+            this.source = source;
+        }
+
+        boolean advance() {
+            if (!source.hasNext()) {
+                current = null;
+                return false;
+            }
+            current = source.next();
+            hash = hash(current._1());
+            return true;
+        }
+    }
+}

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spindle", mixinStandardHelpOptions = true, version = "Spindle 0.1.0",
         description = "Batch ETL on YARN: submit jobs, follow and kill applications, run the demo.",
         subcommands = {SubmitCommand.class, StatusCommand.class, KillCommand.class, DemoCommand.class,
+                io.spindle.jobs.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad arguments or configuration,",
                 "3 job failed (user code or data), 4 infrastructure (YARN/HDFS/AM), 5 killed."})

@@ -1,0 +1,135 @@
+package io.spindle.jobs.bench;
+
+import io.spindle.api.Session;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/spindle bench}: generates deterministic data at a scale (or uses {@code --data}) and
+ * runs the benchmark queries in this JVM, one line per query.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the benchmark queries (TPC-H Q1/Q6, funnel, wordcount, nightly, sort) and print timings.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Data scale: 1 = 1M lineitem rows and 20 MB of text.")
+    double scale;
+
+    @Option(names = "--text-mb", description = "Megabytes of generated text (default: 20 x scale).")
+    Double textMegabytes;
+
+    @Option(names = "--data", description = "Existing data directory (lineitem/, events/, products/, text/).")
+    Path data;
+
+    @Option(names = "--work-dir", description = "Where generated data and scratch output go (default: a temp dir).")
+    Path workDir;
+
+    @Option(names = "--queries", split = ",", defaultValue = "q1,q6,funnel,wordcount,nightly,sort",
+            description = "Queries to run, comma-separated: ${DEFAULT-VALUE}.")
+    List<String> queries;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs per query.")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs after the first, per query.")
+    int warmup;
+
+    @Option(names = "--master", defaultValue = "local[2]", description = "local[N], local[*] or yarn.")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        for (String query : queries) {
+            if (!BenchRunner.ALL.contains(query.toLowerCase(Locale.ROOT))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Unknown query '" + query + "'; known: " + String.join(",", BenchRunner.ALL));
+            }
+        }
+        Path work = workDir != null ? workDir : Files.createTempDirectory("spindle-bench-");
+        Path dataDirectory = data != null ? data : generate(work.resolve(String.format(Locale.ROOT, "data-scale-%s-text-%s",
+                scale, textBytes())), scale, textBytes(), out);
+        Path scratch = Files.createDirectories(work.resolve("scratch"));
+        int failed = 0;
+        try (Session session = Session.builder().master(master).appName("spindle-bench").getOrCreate()) {
+            BenchRunner runner = new BenchRunner(session, dataDirectory, scratch, out);
+            for (String query : queries) {
+                try {
+                    runner.run(query.toLowerCase(Locale.ROOT), warmup, runs);
+                } catch (UnsupportedOperationException e) {
+                    out.printf("%-10s not yet supported%n", query);
+                } catch (RuntimeException e) {
+                    failed++;
+                    out.printf("%-10s FAILED: %s%n", query, e);
+                }
+                out.flush();
+            }
+        } finally {
+            BenchRunner.deleteRecursively(scratch);
+        }
+        return failed == 0 ? 0 : 3;
+    }
+
+    /** Bytes of text to generate: --text-mb, else 20 MB x scale. */
+    private long textBytes() {
+        return Math.max(1024, Math.round(textMegabytes != null ? textMegabytes * (1 << 20)
+                : BenchData.TEXT_BYTES_PER_SCALE * scale));
+    }
+
+    /** The data at a scale with the default amount of text (20 MB x scale). */
+    static Path generate(Path directory, double scale, PrintWriter out) throws Exception {
+        return generate(directory, scale, Math.max(1024, Math.round(BenchData.TEXT_BYTES_PER_SCALE * scale)), out);
+    }
+
+    /**
+     * Generates each table of the data set unless it is already complete: a table is written under
+     * a hidden name and renamed into place, so a crash mid-way leaves no half table behind.
+     */
+    static Path generate(Path directory, double scale, long textBytes, PrintWriter out) throws Exception {
+        long start = System.nanoTime();
+        long rows = Math.max(1, Math.round(BenchData.LINEITEM_ROWS_PER_SCALE * scale));
+        Files.createDirectories(directory);
+        generateTable(directory, "lineitem", table -> BenchData.writeLineitem(table, rows, 42));
+        generateTable(directory, "text", table -> BenchData.writeText(table, textBytes, 7));
+        generateTable(directory, "events", table -> {
+            Path staging = table.resolveSibling(table.getFileName() + "-all");
+            BenchData.writeEvents(staging, Math.max(100, Math.round(BenchData.PRODUCTS_PER_SCALE * scale)),
+                    Math.max(100, Math.round(BenchData.EVENTS_PER_DAY_PER_SCALE * scale)), 99);
+            BenchRunner.deleteRecursively(directory.resolve("products"));
+            Files.move(staging.resolve("products"), directory.resolve("products"));
+            Files.move(staging.resolve("events"), table);
+            BenchRunner.deleteRecursively(staging);
+        });
+        out.printf("data at scale %s (%d lineitem rows, %d text bytes) ready in %d ms under %s%n", scale, rows,
+                textBytes, (System.nanoTime() - start) / 1_000_000, directory);
+        out.flush();
+        return directory;
+    }
+
+    private interface TableWriter {
+        void write(Path table) throws Exception;
+    }
+
+    private static void generateTable(Path directory, String name, TableWriter writer) throws Exception {
+        Path table = directory.resolve(name);
+        if (Files.exists(table)) {
+            return;
+        }
+        Path staging = directory.resolve(".generating-" + name);
+        BenchRunner.deleteRecursively(staging);
+        BenchRunner.deleteRecursively(staging.resolveSibling(staging.getFileName() + "-all"));
+        writer.write(staging);
+        Files.move(staging, table);
+    }
+
+}

@@ -1,0 +1,258 @@
+package io.spindle.jobs.bench;
+
+import io.spindle.formats.BatchWriter;
+import io.spindle.formats.WriteOptions;
+import io.spindle.formats.batch.BytesVector;
+import io.spindle.formats.batch.ColumnBatch;
+import io.spindle.formats.batch.DoubleVector;
+import io.spindle.formats.batch.IntVector;
+import io.spindle.formats.batch.LongVector;
+import io.spindle.formats.parquet.ParquetFileFormat;
+import io.spindle.formats.types.DataType;
+import io.spindle.formats.types.Field;
+import io.spindle.formats.types.Schema;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Deterministic benchmark data at a scale: {@code lineitem/} (TPC-H columns, numbers as double,
+ * dates as date; scale 1 = 1,000,000 rows) and {@code text/} (Zipf-distributed words; scale 1 =
+ * 20 MB). The same scale and seed always give the same bytes.
+ */
+public final class BenchData {
+    public static final long LINEITEM_ROWS_PER_SCALE = 1_000_000;
+    public static final long TEXT_BYTES_PER_SCALE = 20L << 20;
+
+    static final Schema LINEITEM = Schema.of(
+            Field.of("l_orderkey", DataType.LONG),
+            Field.of("l_partkey", DataType.LONG),
+            Field.of("l_suppkey", DataType.LONG),
+            Field.of("l_linenumber", DataType.INT),
+            Field.of("l_quantity", DataType.DOUBLE),
+            Field.of("l_extendedprice", DataType.DOUBLE),
+            Field.of("l_discount", DataType.DOUBLE),
+            Field.of("l_tax", DataType.DOUBLE),
+            Field.of("l_returnflag", DataType.STRING),
+            Field.of("l_linestatus", DataType.STRING),
+            Field.of("l_shipdate", DataType.DATE),
+            Field.of("l_commitdate", DataType.DATE),
+            Field.of("l_receiptdate", DataType.DATE),
+            Field.of("l_shipinstruct", DataType.STRING),
+            Field.of("l_shipmode", DataType.STRING),
+            Field.of("l_comment", DataType.STRING));
+
+    static final Schema EVENTS = Schema.of(
+            Field.of("user_id", DataType.LONG),
+            Field.of("product_id", DataType.LONG),
+            Field.of("event_type", DataType.STRING),
+            Field.of("ts", DataType.TIMESTAMP),
+            Field.of("price", DataType.DOUBLE));
+    static final Schema PRODUCTS = Schema.of(
+            Field.of("product_id", DataType.LONG),
+            Field.of("category", DataType.STRING),
+            Field.of("brand", DataType.STRING),
+            Field.of("price", DataType.DOUBLE));
+    /** Days of events, ending on {@link #LAST_EVENT_DAY}. */
+    public static final int EVENT_DAYS = 45;
+    public static final LocalDate LAST_EVENT_DAY = LocalDate.of(2024, 3, 31);
+    public static final long EVENTS_PER_DAY_PER_SCALE = 20_000;
+    public static final long PRODUCTS_PER_SCALE = 10_000;
+    private static final byte[][] EVENT_TYPES = bytes("view", "add_to_cart", "purchase");
+
+    private static final byte[][] INSTRUCTIONS = bytes("DELIVER IN PERSON", "COLLECT COD", "NONE", "TAKE BACK RETURN");
+    private static final byte[][] MODES = bytes("AIR", "FOB", "MAIL", "RAIL", "REG AIR", "SHIP", "TRUCK");
+    private static final byte[][] COMMENTS = bytes("carefully final deposits", "quickly regular packages",
+            "blithely ironic requests", "slyly express accounts", "furiously even theodolites");
+    private static final byte[] R = bytes("R")[0];
+    private static final byte[] A = bytes("A")[0];
+    private static final byte[] N = bytes("N")[0];
+    private static final byte[] O = bytes("O")[0];
+    private static final byte[] F = bytes("F")[0];
+    private static final int FIRST_DAY = (int) LocalDate.of(1992, 1, 2).toEpochDay();
+    private static final int LAST_SHIP_DAY = (int) LocalDate.of(1998, 12, 1).toEpochDay();
+    private static final int CURRENT_DAY = (int) LocalDate.of(1995, 6, 17).toEpochDay();
+    private static final int FILE_ROWS = 1_000_000;
+    private static final int BATCH = 4096;
+
+    private BenchData() {
+    }
+
+    /** Writes {@code rows} lineitem rows as Parquet files of up to a million rows. */
+    public static void writeLineitem(Path directory, long rows, long seed) throws IOException {
+        Files.createDirectories(directory);
+        ParquetFileFormat format = new ParquetFileFormat();
+        Configuration conf = new Configuration();
+        SplittableRandom random = new SplittableRandom(seed);
+        int files = (int) Math.max(1, (rows + FILE_ROWS - 1) / FILE_ROWS);
+        long written = 0;
+        for (int file = 0; file < files; file++) {
+            long fileRows = rows * (file + 1) / files - written;
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(
+                    directory.resolve(String.format("part-%05d.parquet", file)).toUri());
+            try (BatchWriter writer = format.create(conf, path, LINEITEM, WriteOptions.defaults())) {
+                for (long done = 0; done < fileRows; ) {
+                    int count = (int) Math.min(BATCH, fileRows - done);
+                    writer.write(lineitemBatch(random, written + done, count));
+                    done += count;
+                }
+                writer.finish();
+            }
+            written += fileRows;
+        }
+    }
+
+    private static ColumnBatch lineitemBatch(SplittableRandom random, long firstRow, int count) {
+        ColumnBatch batch = ColumnBatch.allocate(LINEITEM, count);
+        for (int r = 0; r < count; r++) {
+            long row = firstRow + r;
+            ((LongVector) batch.column(0)).set(r, row / 4 + 1);
+            ((LongVector) batch.column(1)).set(r, random.nextLong(1, 200_001));
+            ((LongVector) batch.column(2)).set(r, random.nextLong(1, 10_001));
+            ((IntVector) batch.column(3)).set(r, (int) (row % 4) + 1);
+            int quantity = random.nextInt(1, 51);
+            ((DoubleVector) batch.column(4)).set(r, quantity);
+            ((DoubleVector) batch.column(5)).set(r, quantity * (random.nextInt(90_000, 200_000) / 100.0));
+            ((DoubleVector) batch.column(6)).set(r, random.nextInt(0, 11) / 100.0);
+            ((DoubleVector) batch.column(7)).set(r, random.nextInt(0, 9) / 100.0);
+            int ship = FIRST_DAY + random.nextInt(LAST_SHIP_DAY - FIRST_DAY - 121);
+            int commit = ship + random.nextInt(-60, 61);
+            int receipt = ship + random.nextInt(1, 31);
+            ((BytesVector) batch.column(8)).set(r, receipt <= CURRENT_DAY ? (random.nextBoolean() ? R : A) : N);
+            ((BytesVector) batch.column(9)).set(r, ship > CURRENT_DAY ? O : F);
+            ((IntVector) batch.column(10)).set(r, ship);
+            ((IntVector) batch.column(11)).set(r, commit);
+            ((IntVector) batch.column(12)).set(r, receipt);
+            ((BytesVector) batch.column(13)).set(r, INSTRUCTIONS[random.nextInt(INSTRUCTIONS.length)]);
+            ((BytesVector) batch.column(14)).set(r, MODES[random.nextInt(MODES.length)]);
+            ((BytesVector) batch.column(15)).set(r, COMMENTS[random.nextInt(COMMENTS.length)]);
+        }
+        batch.setRowCount(count);
+        return batch;
+    }
+
+    /**
+     * Writes about {@code bytes} of text in 4 files: lines of 4-16 words drawn from a 50,000-word
+     * vocabulary with Zipf(1.0) frequencies, separated by single spaces.
+     */
+    public static void writeText(Path directory, long bytes, long seed) throws IOException {
+        Files.createDirectories(directory);
+        String[] vocabulary = new String[50_000];
+        for (int rank = 0; rank < vocabulary.length; rank++) {
+            vocabulary[rank] = word(rank);
+        }
+        double[] cumulative = new double[vocabulary.length];
+        double total = 0;
+        for (int rank = 0; rank < vocabulary.length; rank++) {
+            total += 1.0 / (rank + 1);
+            cumulative[rank] = total;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int files = 4;
+        StringBuilder line = new StringBuilder();
+        for (int file = 0; file < files; file++) {
+            long target = bytes / files;
+            long written = 0;
+            try (BufferedWriter out = Files.newBufferedWriter(directory.resolve(String.format("part-%05d.txt", file)),
+                    StandardCharsets.UTF_8)) {
+                while (written < target) {
+                    line.setLength(0);
+                    int words = random.nextInt(4, 17);
+                    for (int w = 0; w < words; w++) {
+                        if (w > 0) {
+                            line.append(' ');
+                        }
+                        int index = Arrays.binarySearch(cumulative, random.nextDouble() * total);
+                        line.append(vocabulary[Math.min(vocabulary.length - 1, index < 0 ? -index - 1 : index)]);
+                    }
+                    line.append('\n');
+                    out.append(line);
+                    written += line.length();
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code products} products (ids 1..n; some ids in events have no product, so the join
+     * drops rows) and {@code perDay} events a day for {@link #EVENT_DAYS} days under
+     * {@code events/date=YYYY-MM-DD/}.
+     */
+    public static void writeEvents(Path root, long products, long perDay, long seed) throws IOException {
+        ParquetFileFormat format = new ParquetFileFormat();
+        Configuration conf = new Configuration();
+        SplittableRandom random = new SplittableRandom(seed);
+        Path productDirectory = Files.createDirectories(root.resolve("products"));
+        try (BatchWriter writer = format.create(conf, new org.apache.hadoop.fs.Path(
+                productDirectory.resolve("part-00000.parquet").toUri()), PRODUCTS, WriteOptions.defaults())) {
+            for (long done = 0; done < products; ) {
+                int count = (int) Math.min(BATCH, products - done);
+                ColumnBatch batch = ColumnBatch.allocate(PRODUCTS, count);
+                for (int r = 0; r < count; r++) {
+                    long id = done + r + 1;
+                    ((LongVector) batch.column(0)).set(r, id);
+                    ((BytesVector) batch.column(1)).set(r, bytes("category-" + (id * 7 % 20))[0]);
+                    ((BytesVector) batch.column(2)).set(r, bytes("brand-" + random.nextInt(50))[0]);
+                    ((DoubleVector) batch.column(3)).set(r, random.nextInt(100, 100_000) / 100.0);
+                }
+                batch.setRowCount(count);
+                writer.write(batch);
+                done += count;
+            }
+            writer.finish();
+        }
+        for (int day = 0; day < EVENT_DAYS; day++) {
+            LocalDate date = LAST_EVENT_DAY.minusDays(EVENT_DAYS - 1 - day);
+            Path directory = Files.createDirectories(root.resolve("events").resolve("date=" + date));
+            long dayStartMicros = date.toEpochDay() * 86_400_000_000L;
+            try (BatchWriter writer = format.create(conf, new org.apache.hadoop.fs.Path(
+                    directory.resolve("part-00000.parquet").toUri()), EVENTS, WriteOptions.defaults())) {
+                for (long done = 0; done < perDay; ) {
+                    int count = (int) Math.min(BATCH, perDay - done);
+                    ColumnBatch batch = ColumnBatch.allocate(EVENTS, count);
+                    for (int r = 0; r < count; r++) {
+                        ((LongVector) batch.column(0)).set(r, random.nextLong(1, 100_000));
+                        ((LongVector) batch.column(1)).set(r, random.nextLong(1, products + products / 20 + 2));
+                        int type = random.nextInt(10);
+                        ((BytesVector) batch.column(2)).set(r, EVENT_TYPES[type < 7 ? 0 : type < 9 ? 1 : 2]);
+                        ((LongVector) batch.column(3)).set(r, dayStartMicros + random.nextLong(86_400_000_000L));
+                        ((DoubleVector) batch.column(4)).set(r, random.nextInt(100, 100_000) / 100.0);
+                    }
+                    batch.setRowCount(count);
+                    writer.write(batch);
+                    done += count;
+                }
+                writer.finish();
+            }
+        }
+    }
+
+    /** A pronounceable ASCII word for a rank: consonant-vowel syllables of the rank's digits. */
+    private static String word(int rank) {
+        String consonants = "bcdfghjklmnprstvwz";
+        String vowels = "aeiou";
+        StringBuilder word = new StringBuilder();
+        int value = rank;
+        do {
+            word.append(consonants.charAt(value % consonants.length()));
+            value /= consonants.length();
+            word.append(vowels.charAt(value % vowels.length()));
+            value /= vowels.length();
+        } while (value > 0);
+        return word.toString();
+    }
+
+    private static byte[][] bytes(String... values) {
+        byte[][] result = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return result;
+    }
+}

@@ -6,7 +6,6 @@ import io.spindle.rdd.ShuffleMapStatus;
 import io.spindle.runtime.shuffle.BlockCodec;
 import io.spindle.runtime.shuffle.ByteSink;
 import io.spindle.runtime.shuffle.ShuffleIndex;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -23,8 +22,6 @@ import org.apache.hadoop.fs.Path;
  */
 final class RecordShuffleWriter {
     private static final int BLOCK_BYTES = 64 << 10;
-    private static final int INDEX_MAGIC = 0x53504958; // ShuffleIndex's "SPIX"
-    private static final Object LOCAL_COMMIT_LOCK = new Object();
 
     private final FileSystem fs;
     private final Path directory;
@@ -86,32 +83,9 @@ final class RecordShuffleWriter {
             }
             offsets[blocks.length] = out.getPos();
         }
-        Path temporaryIndex = new Path(directory, tag + ".index.tmp");
-        writeIndex(temporaryIndex, data.getName(), offsets);
-        Path index = new Path(directory, "map-" + mapId + ".index");
-        boolean won;
-        synchronized (LOCAL_COMMIT_LOCK) {
-            won = !fs.exists(index) && fs.rename(temporaryIndex, index);
-        }
-        if (!won) {
-            fs.delete(temporaryIndex, false);
-            fs.delete(data, false);
-            return new ShuffleMapStatus(index.toString(), ShuffleIndex.read(fs, index).partitionBytes(), 0);
-        }
-        return new ShuffleMapStatus(index.toString(), new ShuffleIndex(data.getName(), offsets).partitionBytes(),
-                records);
-    }
-
-    private void writeIndex(Path path, String dataFileName, long[] offsets) throws IOException {
-        try (FSDataOutputStream out = fs.create(path, false)) {
-            DataOutputStream data = new DataOutputStream(out);
-            data.writeInt(INDEX_MAGIC);
-            data.writeUTF(dataFileName);
-            data.writeInt(offsets.length);
-            for (long offset : offsets) {
-                data.writeLong(offset);
-            }
-            data.flush();
-        }
+        ShuffleIndex.Committed committed = new ShuffleIndex(data.getName(), offsets)
+                .commit(fs, directory, mapId, tag, data);
+        return new ShuffleMapStatus(committed.path().toString(), committed.index().partitionBytes(),
+                committed.won() ? records : 0);
     }
 }

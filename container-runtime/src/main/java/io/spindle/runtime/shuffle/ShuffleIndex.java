@@ -15,6 +15,12 @@ import org.apache.hadoop.fs.Path;
  */
 public record ShuffleIndex(String dataFileName, long[] offsets) {
     private static final int MAGIC = 0x53504958; // "SPIX"
+    /**
+     * Serializes commits inside one JVM: on the local file system rename overwrites, so
+     * "exists, then rename" is only safe while no other attempt of this JVM commits (local mode
+     * runs every executor in one JVM). On HDFS rename to an existing path fails, which is enough.
+     */
+    private static final Object LOCAL_COMMIT_LOCK = new Object();
 
     public int partitions() {
         return offsets.length - 1;
@@ -39,6 +45,39 @@ public record ShuffleIndex(String dataFileName, long[] offsets) {
             }
             data.flush();
         }
+    }
+
+    /** {@code map-<id>.index}: where the committed index of a map task lives. */
+    public static Path indexPath(Path directory, int mapId) {
+        return new Path(directory, "map-" + mapId + ".index");
+    }
+
+    /**
+     * Publishes this index, describing {@code data}, as map task {@code mapId}'s output: written
+     * to {@code <tag>.index.tmp}, then renamed to {@link #indexPath}. The first attempt to commit
+     * wins; a losing attempt deletes its own index and data file, so retried or duplicate
+     * attempts never duplicate data.
+     *
+     * @return the committed index: this one, or the winner's
+     */
+    public Committed commit(FileSystem fs, Path directory, int mapId, String tag, Path data) throws IOException {
+        Path temporary = new Path(directory, tag + ".index.tmp");
+        write(fs, temporary);
+        Path index = indexPath(directory, mapId);
+        boolean won;
+        synchronized (LOCAL_COMMIT_LOCK) {
+            won = !fs.exists(index) && fs.rename(temporary, index);
+        }
+        if (won) {
+            return new Committed(index, this, true);
+        }
+        fs.delete(temporary, false);
+        fs.delete(data, false);
+        return new Committed(index, read(fs, index), false);
+    }
+
+    /** The outcome of {@link #commit}: where the map's index is, what it says, and whether this attempt won. */
+    public record Committed(Path path, ShuffleIndex index, boolean won) {
     }
 
     public static ShuffleIndex read(FileSystem fs, Path path) throws IOException {

@@ -26,7 +26,6 @@ import org.apache.hadoop.fs.Path;
  */
 public final class ShuffleWriter {
     private static final int BLOCK_ROWS = 4096;
-    private static final Object LOCAL_COMMIT_LOCK = new Object();
 
     private final FileSystem fs;
     private final Path directory;
@@ -132,22 +131,13 @@ public final class ShuffleWriter {
             }
             offsets[buffers.length] = out.getPos();
         }
-        Path temporaryIndex = new Path(directory, tag + ".index.tmp");
-        new ShuffleIndex(data.getName(), offsets).write(fs, temporaryIndex);
-        Path index = indexPath(directory, mapId);
-        boolean won;
-        synchronized (LOCAL_COMMIT_LOCK) {
-            won = !fs.exists(index) && fs.rename(temporaryIndex, index);
-        }
-        if (!won) {
-            fs.delete(temporaryIndex, false);
-            fs.delete(data, false);
-            return new MapOutput(index.toString(), ShuffleIndex.read(fs, index).partitionBytes(), 0);
-        }
-        return new MapOutput(index.toString(), new ShuffleIndex(data.getName(), offsets).partitionBytes(), rows);
+        ShuffleIndex.Committed committed = new ShuffleIndex(data.getName(), offsets)
+                .commit(fs, directory, mapId, tag, data);
+        return new MapOutput(committed.path().toString(), committed.index().partitionBytes(),
+                committed.won() ? rows : 0);
     }
 
     public static Path indexPath(Path directory, int mapId) {
-        return new Path(directory, "map-" + mapId + ".index");
+        return ShuffleIndex.indexPath(directory, mapId);
     }
 }

@@ -7,10 +7,13 @@ import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
 import io.spindle.formats.split.CombinedSplit;
 import io.spindle.formats.split.CombinedSplitReader;
+import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
 import io.spindle.plan.stage.TaskScanMetrics;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
@@ -53,8 +56,8 @@ public final class FileScanReader implements BatchReader {
         if (data == null || !(name.equals("csv") || name.equals("json"))) {
             return scan.requiredSchema();
         }
-        java.util.List<io.spindle.formats.types.Field> fields = new java.util.ArrayList<>(scan.requiredSchema().fields());
-        for (io.spindle.formats.types.Field field : data.fields()) {
+        List<Field> fields = new ArrayList<>(scan.requiredSchema().fields());
+        for (Field field : data.fields()) {
             if (!scan.requiredSchema().contains(field.name())) {
                 fields.add(field);
             }

@@ -83,7 +83,7 @@ public final class FormatOptions {
             options = options.withCharset(charset.get());
         }
         options = options.withMultiLine(spec.booleanOption("multiline", false));
-        Optional<Integer> sample = sampleSize(spec, "infersamplerecords");
+        Optional<Integer> sample = sampleSize(spec, "inferSampleRecords");
         if (sample.isPresent()) {
             options = options.withInferSampleRecords(sample.get());
         }
@@ -95,7 +95,7 @@ public final class FormatOptions {
         JsonOptions options = JsonOptions.defaults()
                 .withDateFormats(spec.option("dateformat"), spec.option("timestampformat"))
                 .withMalformed(malformed(spec));
-        Optional<Integer> sample = sampleSize(spec, "infersamplelines");
+        Optional<Integer> sample = sampleSize(spec, "inferSampleLines");
         if (sample.isPresent()) {
             options = options.withInferSampleLines(sample.get());
         }

@@ -23,6 +23,7 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.internal.filter2.columnindex.ColumnIndexFilter;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.internal.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -289,7 +290,25 @@ final class ParquetBatchReader implements BatchReader {
                 throw corrupt(i, e);
             }
             chunksRead++;
-            bytesRead += chunk(block, columns[i]).getTotalSize();
+            bytesRead += selected == null ? chunk(block, columns[i]).getTotalSize()
+                    : selectedBytes(block, chunk(block, columns[i]), selected);
+        }
+    }
+
+    /** Bytes of the chunk's pages that overlap the selected rows, plus its dictionary page. */
+    private long selectedBytes(BlockMetaData block, ColumnChunkMetaData chunk, RowRanges selected) {
+        try {
+            OffsetIndex offsets = reader.getColumnIndexStore(currentRowGroup).getOffsetIndex(chunk.getPath());
+            long bytes = chunk.hasDictionaryPage() ? chunk.getFirstDataPageOffset() - chunk.getStartingPos() : 0;
+            for (int page = 0; page < offsets.getPageCount(); page++) {
+                if (selected.isOverlapping(offsets.getFirstRowIndex(page),
+                        offsets.getLastRowIndex(page, block.getRowCount()))) {
+                    bytes += offsets.getCompressedPageSize(page);
+                }
+            }
+            return bytes;
+        } catch (RuntimeException e) {
+            return chunk.getTotalSize();
         }
     }
 

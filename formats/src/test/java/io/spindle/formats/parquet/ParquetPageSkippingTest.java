@@ -58,6 +58,8 @@ class ParquetPageSkippingTest {
         assertThat(scan.metrics().rowGroupsTotal()).isEqualTo(1);
         assertThat(scan.metrics().rowGroupsRead()).isEqualTo(1);
         assertThat(scan.metrics().rowsRead()).as("rows decoded").isLessThan(ROWS / 20);
+        TestTables.Scan full = TestTables.scan(FORMAT, file, SCHEMA, Optional.empty());
+        assertThat(scan.metrics().bytesRead()).as("bytes of the pages read").isLessThan(full.metrics().bytesRead() / 10);
         assertThat(scan.rows()).containsAll(rows.subList(70_000, 70_300));
         for (List<Object> row : scan.rows()) {
             assertThat(row).isEqualTo(rows.get((int) (long) (Long) row.get(0)));

@@ -148,6 +148,11 @@ public final class SpindleKeys {
             dataSizeKey("spindle.files.maxPartitionBytes", "128m", "Target size of an input split: files are "
                     + "cut into, or packed into, partitions of about this size.")
                     .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<DataSize> FILES_OPEN_COST_BYTES = define(STORAGE,
+            dataSizeKey("spindle.files.openCostBytes", "4m", "What opening a file costs, expressed as bytes "
+                    + "that could have been read instead; small files are packed into one split up to the "
+                    + "target counting this much per file.")
+                    .requiring(size -> size.bytes() >= 0, "not negative"));
     public static final ConfigKey<String> LOCAL_DIR = define(STORAGE,
             stringKey("spindle.local.dir", "", "Local scratch directory for spill files. Empty means "
                     + "java.io.tmpdir."));
@@ -170,6 +175,19 @@ public final class SpindleKeys {
     public static final ConfigKey<Boolean> PARQUET_DICTIONARY = define(FORMATS,
             booleanKey("spindle.parquet.dictionary", true, "Whether Parquet files Spindle writes use "
                     + "dictionary encoding where it pays off."));
+    public static final ConfigKey<DataSize> WRITE_TARGET_FILE_SIZE = define(FORMATS,
+            dataSizeKey("spindle.write.targetFileSize", "512m", "Target size of a file a write task "
+                    + "produces; a task writing more to one partition starts a new file past it.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<Integer> WRITE_MAX_OPEN_FILES = define(FORMATS,
+            intKey("spindle.write.maxOpenFiles", 16, "Files a write task keeps open at once when writing "
+                    + "many partitions; the least recently used is finished to open another.")
+                    .requiring(files -> files >= 1, "at least 1"));
+    public static final ConfigKey<String> WRITE_PARTITION_OVERWRITE_MODE = define(FORMATS,
+            stringKey("spindle.write.partitionOverwriteMode", "static", "What mode overwrite replaces in a "
+                    + "partitioned output: static (everything) or dynamic (only the partitions the data "
+                    + "has rows for). The write option partitionOverwriteMode takes precedence.")
+                    .requiring(mode -> mode.equals("static") || mode.equals("dynamic"), "static or dynamic"));
     public static final ConfigKey<String> OPTIMIZER_EXCLUDED_RULES = define(ENGINE,
             stringKey("spindle.optimizer.excludedRules", "", "Optimizer rules to switch off, by class name, "
                     + "comma-separated (e.g. PushFilterIntoScan,PruneColumns). Every rule is on by default."));

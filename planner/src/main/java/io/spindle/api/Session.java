@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
     private final io.spindle.plan.catalog.TempViews tempViews = new io.spindle.plan.catalog.TempViews();
     private volatile io.spindle.plan.catalog.Catalog catalog = io.spindle.plan.catalog.Catalog.empty();
     private ShuffleDirectory shuffleDirectory;
+    private volatile io.spindle.formats.ReadMetrics[] lastScanMetrics = {io.spindle.formats.ReadMetrics.EMPTY};
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
         this.conf = conf;
@@ -137,7 +138,6 @@ public final class Session implements AutoCloseable {
 
     // ---- Dataset API -------------------------------------------------------------------------
 
-    /** Reads files as a Dataset: {@code session.read().parquet("/data/events")}. */
     /** A temp view of this session, or else a table of the plugged-in catalog. */
     public Dataset table(String name) {
         io.spindle.plan.catalog.TableName parsed = io.spindle.plan.catalog.TableName.parse(name);
@@ -154,6 +154,7 @@ public final class Session implements AutoCloseable {
         return tempViews;
     }
 
+    /** Reads files as a Dataset: {@code session.read().parquet("/data/events")}. */
     public DataFrameReader read() {
         ensureOpen();
         return new DataFrameReader(this);
@@ -251,6 +252,18 @@ public final class Session implements AutoCloseable {
         return analyzer;
     }
 
+    /**
+     * What the file scans of the most recent query (action or write) of this session read: row
+     * groups / stripes read and skipped, column chunks, bytes, rows, files opened, and the CSV /
+     * JSON records dropped as malformed. With several queries running at once, the latest started.
+     */
+    public io.spindle.formats.ReadMetrics lastScanMetrics() {
+        io.spindle.formats.ReadMetrics[] scanned = lastScanMetrics;
+        synchronized (scanned) {
+            return scanned[0];
+        }
+    }
+
     /** Runs stage graphs of this session's queries on its backend. */
     io.spindle.plan.stage.StageScheduler stageScheduler() {
         ensureOpen();
@@ -261,10 +274,15 @@ public final class Session implements AutoCloseable {
         io.spindle.plan.stage.SchedulerSettings schedulerSettings = new io.spindle.plan.stage.SchedulerSettings(
                 shuffleRoot(), settings.targetPartitionBytes(), settings.minimumPartitionBytes(),
                 settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings);
+        io.spindle.formats.ReadMetrics[] scanned = {io.spindle.formats.ReadMetrics.EMPTY};
+        lastScanMetrics = scanned;
         return new io.spindle.plan.stage.StageScheduler(new io.spindle.plan.stage.TaskLauncher() {
             @Override
             public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {
-                return Session.this.runTasks(stageName, tasks);
+                List<R> results = Session.this.runTasks(stageName, tasks);
+                synchronized (scanned) {
+                    return io.spindle.plan.stage.StageTaskResult.Measured.unwrap(results, scanned);
+                }
             }
 
             @Override

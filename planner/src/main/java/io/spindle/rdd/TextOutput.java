@@ -1,6 +1,11 @@
 package io.spindle.rdd;
 
 import io.spindle.api.Rdd;
+import io.spindle.formats.commit.FileCommitProtocol;
+import io.spindle.formats.commit.StagedFile;
+import io.spindle.formats.commit.TaskAttempt;
+import io.spindle.formats.commit.TaskCommitMessage;
+import io.spindle.formats.commit.WriteMode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,10 +19,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * saveAsTextFile's commit protocol: each task attempt writes {@code part-NNNNN-attempt-A} in a
- * staging directory beside the destination; the driver renames the attempt each task reported to
- * {@code part-NNNNN}, deletes stray attempts, writes {@code _SUCCESS} and renames the staging
- * directory into place. A failed job leaves no visible output.
+ * saveAsTextFile: one text file per partition ({@code part-NNNNN-<job>-c000.txt}, a record per
+ * line), published through the same {@link FileCommitProtocol} as Dataset writes: tasks write in
+ * their attempt's staging directory, the driver publishes one attempt per task and
+ * {@code _SUCCESS} at job commit, and a failed job leaves no output and no staging behind.
  */
 public final class TextOutput {
     private TextOutput() {
@@ -29,51 +34,49 @@ public final class TextOutput {
             Path destination = new Path(path);
             FileSystem fs = destination.getFileSystem(conf);
             destination = fs.makeQualified(destination);
-            if (fs.exists(destination)) {
-                throw new IllegalArgumentException("Output path " + destination + " already exists");
-            }
-            Path staging = new Path(destination.getParent(), ".spindle-staging-" + destination.getName() + "-"
-                    + UUID.randomUUID());
-            fs.mkdirs(staging);
-            String stagingName = staging.toString();
+            String output = destination.toString();
+            String jobId = UUID.randomUUID().toString();
+            FileCommitProtocol protocol = new FileCommitProtocol(fs, destination, jobId, WriteMode.ERROR_IF_EXISTS);
+            protocol.setupJob();
             try {
-                List<String> written = rdd.context().scheduler().runJob(rdd, (partition, records, environment) ->
-                        writePart(stagingName, partition, environment, records));
-                for (int p = 0; p < written.size(); p++) {
-                    Path attempt = new Path(written.get(p));
-                    if (!fs.rename(attempt, new Path(staging, String.format("part-%05d", p)))) {
-                        throw new IOException("Could not commit " + attempt);
-                    }
+                List<TaskCommitMessage> messages = rdd.context().scheduler().runJob(rdd, (partition, records,
+                        environment) -> writePart(output, jobId, partition, environment, records));
+                protocol.commitJob(messages);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    protocol.abortJob();
+                } catch (IOException abortFailure) {
+                    e.addSuppressed(abortFailure);
                 }
-                for (var status : fs.listStatus(staging)) {
-                    if (status.getPath().getName().contains("-attempt-")) {
-                        fs.delete(status.getPath(), false);
-                    }
-                }
-                fs.create(new Path(staging, "_SUCCESS"), false).close();
-                if (!fs.rename(staging, destination)) {
-                    throw new IOException("Could not move " + staging + " to " + destination);
-                }
-            } finally {
-                fs.delete(staging, true);
+                throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("saveAsTextFile(" + path + ") failed: " + e.getMessage(), e);
         }
     }
 
-    private static String writePart(String staging, int partition, TaskEnvironment environment,
-            java.util.Iterator<?> records) throws IOException {
-        Path file = new Path(staging, String.format("part-%05d-attempt-%d-%s", partition,
-                environment.context().attemptNumber(), UUID.randomUUID()));
-        FileSystem fs = file.getFileSystem(environment.context().hadoopConf());
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(fs.create(file, false), StandardCharsets.UTF_8),
-                1 << 16)) {
-            while (records.hasNext()) {
-                out.write(String.valueOf(records.next()));
-                out.write('\n');
+    private static TaskCommitMessage writePart(String output, String jobId, int partition,
+            TaskEnvironment environment, java.util.Iterator<?> records) throws IOException {
+        Path destination = new Path(output);
+        FileSystem fs = destination.getFileSystem(environment.context().hadoopConf());
+        FileCommitProtocol protocol = new FileCommitProtocol(fs, destination, jobId, WriteMode.ERROR_IF_EXISTS);
+        TaskAttempt attempt = protocol.setupTask(partition, environment.context().attemptNumber());
+        String name = attempt.fileName(0, ".txt");
+        Path file = attempt.stagingPath(name);
+        long rows = 0;
+        try {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(fs.create(file, false), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                while (records.hasNext()) {
+                    out.write(String.valueOf(records.next()));
+                    out.write('\n');
+                    rows++;
+                }
             }
+            return protocol.commitTask(attempt, List.of(new StagedFile(name, fs.getFileStatus(file).getLen(), rows)));
+        } catch (IOException | RuntimeException e) {
+            protocol.abortTask(attempt);
+            throw e;
         }
-        return file.toString();
     }
 }

@@ -7,7 +7,7 @@ import io.spindle.plan.expr.AggregateCall;
 import io.spindle.plan.expr.Expression;
 import io.spindle.plan.expr.SortOrder;
 import io.spindle.plan.physical.AggregateMode;
-import io.spindle.plan.physical.FileFormats;
+import io.spindle.plan.physical.FileScanReader;
 import io.spindle.plan.physical.FileScanExec;
 import io.spindle.plan.physical.FilterExec;
 import io.spindle.plan.physical.HashAggregateExec;
@@ -57,8 +57,7 @@ public final class PipelineBuilder {
     private Operator operatorFor(PhysicalPlan node) {
         int batchRows = context.settings().batchSize();
         if (node instanceof FileScanExec scan) {
-            return new Sources.FileScan(FileFormats.byName(scan.format(), batchRows), context.hadoopConf(),
-                    scan.splits(), scan.requiredSchema(), scan.pushedPredicate());
+            return new Sources.FileScan(new FileScanReader(scan, context.hadoopConf(), batchRows));
         }
         if (node instanceof LocalRelationExec local) {
             return new Sources.Local(local.rows(), Schemas.positional(local.output()));

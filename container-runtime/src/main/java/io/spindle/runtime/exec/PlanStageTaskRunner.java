@@ -1,17 +1,13 @@
 package io.spindle.runtime.exec;
 
 import io.spindle.exec.TaskContext;
-import io.spindle.formats.BatchWriter;
-import io.spindle.formats.Compression;
-import io.spindle.formats.FileFormat;
-import io.spindle.formats.WriteOptions;
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
 import io.spindle.formats.types.Schema;
 import io.spindle.plan.expr.Expression;
-import io.spindle.plan.physical.FileFormats;
 import io.spindle.plan.physical.Partitioning;
 import io.spindle.plan.stage.StageSink;
+import io.spindle.plan.stage.FileWriteTask;
 import io.spindle.plan.stage.StageTask;
 import io.spindle.plan.stage.StageTaskResult;
 import io.spindle.plan.stage.StageTaskRunner;
@@ -106,27 +102,7 @@ public final class PlanStageTaskRunner implements StageTaskRunner {
 
     private static StageTaskResult writeFile(Pipeline pipeline, StageSink.Write sink, StageTask task,
             TaskContext taskContext, ExecutionContext context) throws Exception {
-        FileFormat format = FileFormats.byName(sink.format());
-        Schema schema = Schemas.named(task.fragment().output());
-        Path file = new Path(sink.stagingDirectory(), String.format("part-%05d-attempt-%d.%s", task.partition(),
-                taskContext.attemptNumber(), sink.format()));
-        long rows = 0;
-        WriteOptions options = WriteOptions.defaults().withCompression(Compression.parse(sink.compression()));
-        try (BatchWriter writer = format.create(context.hadoopConf(), file, schema, options)) {
-            for (ColumnBatch batch = pipeline.next(); batch != null; batch = pipeline.next()) {
-                writer.write(new ColumnBatch(schema, columns(batch), batch.rowCount()));
-                rows += batch.rowCount();
-            }
-            writer.finish();
-        }
-        return new StageTaskResult.WrittenFile(file.toString(), rows);
-    }
-
-    private static ColumnVector[] columns(ColumnBatch batch) {
-        ColumnVector[] vectors = new ColumnVector[batch.columnCount()];
-        for (int c = 0; c < vectors.length; c++) {
-            vectors[c] = batch.column(c);
-        }
-        return vectors;
+        return FileWriteTask.run(sink, pipeline::next, Schemas.named(task.fragment().output()), task.partition(),
+                taskContext);
     }
 }

@@ -1,64 +1,34 @@
 package io.spindle.runtime.exec;
 
 import io.spindle.formats.BatchReader;
-import io.spindle.formats.FileFormat;
-import io.spindle.formats.FileSplit;
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.LongVector;
-import io.spindle.formats.predicate.Predicate;
 import io.spindle.formats.types.Schema;
 import io.spindle.runtime.shuffle.ShuffleReader;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /** The source operators: file splits, literal rows, ranges, shuffle partitions, and a union of pipelines. */
 final class Sources {
     private Sources() {}
 
-    /** Reads splits one after the other with the pushed predicate and required columns. */
+    /** Reads a file scan's splits (see {@link io.spindle.plan.physical.FileScanReader}). */
     static final class FileScan extends SourceOperator {
-        private final FileFormat format;
-        private final Configuration conf;
-        private final Iterator<FileSplit> splits;
-        private final Schema required;
-        private final Predicate predicate;
-        private BatchReader reader;
+        private final BatchReader reader;
 
-        FileScan(FileFormat format, Configuration conf, List<FileSplit> splits, Schema required, Predicate predicate) {
-            this.format = format;
-            this.conf = conf;
-            this.splits = splits.iterator();
-            this.required = required;
-            this.predicate = predicate;
+        FileScan(BatchReader reader) {
+            this.reader = reader;
         }
 
         @Override
         protected ColumnBatch next() throws IOException {
-            while (true) {
-                if (reader == null) {
-                    if (!splits.hasNext()) {
-                        return null;
-                    }
-                    reader = format.open(conf, splits.next(), required, Optional.ofNullable(predicate));
-                }
-                ColumnBatch batch = reader.next();
-                if (batch != null) {
-                    return batch;
-                }
-                reader.close();
-                reader = null;
-            }
+            return reader.next();
         }
 
         @Override
         public void close() throws IOException {
-            if (reader != null) {
-                reader.close();
-            }
+            reader.close();
         }
     }
 

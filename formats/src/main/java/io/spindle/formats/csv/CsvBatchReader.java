@@ -224,7 +224,8 @@ public final class CsvBatchReader implements BatchReader {
 
     @Override
     public ReadMetrics metrics() {
-        return new ReadMetrics(0, 0, 0, 0, 0, input.position() - bytesStart, rowsRead);
+        return new ReadMetrics(0, 0, 0, 0, 0, input.position() - bytesStart, rowsRead)
+                .withMalformedRecords(malformed.count());
     }
 
     @Override

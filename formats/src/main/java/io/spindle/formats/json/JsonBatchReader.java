@@ -213,7 +213,8 @@ public final class JsonBatchReader implements BatchReader {
 
     @Override
     public ReadMetrics metrics() {
-        return new ReadMetrics(0, 0, 0, 0, 0, input.position() - firstLineOffset, rowsRead);
+        return new ReadMetrics(0, 0, 0, 0, 0, input.position() - firstLineOffset, rowsRead)
+                .withMalformedRecords(malformed.count());
     }
 
     @Override

@@ -31,6 +31,9 @@ final class ColumnChunkReader {
     private RleBitPackedDecoder dictionaryIds;
     private PageValues values;
     private int[] scratch = new int[0];
+    /** Row of the row group the next value belongs to: flat columns have one value per row. */
+    private long nextRow;
+    private ColumnVector skipped;
 
     ColumnChunkReader(ParquetColumn column, PageReader pages, ValueConverter converter) throws IOException {
         this.column = column;
@@ -66,8 +69,34 @@ final class ColumnChunkReader {
             readFromPage(vector, filled, n);
             filled += n;
             remainingInPage -= n;
+            nextRow += n;
         }
     }
+
+    /**
+     * Moves to {@code row} of the row group. With page skipping the page reader returns only the
+     * pages overlapping the selected row ranges, each knowing its first row, so a jump over
+     * missing pages happens when the next page starts; rows before {@code row} inside a page that
+     * is read are decoded into a scratch vector and dropped.
+     */
+    void skipTo(long row) throws IOException {
+        while (nextRow < row) {
+            if (remainingInPage == 0) {
+                nextPage();
+                continue;
+            }
+            int n = (int) Math.min(Math.min(row - nextRow, remainingInPage), SKIP_CHUNK);
+            if (skipped == null) {
+                skipped = ColumnVector.allocate(column.field().type(), SKIP_CHUNK);
+            }
+            skipped.reset();
+            readFromPage(skipped, 0, n);
+            remainingInPage -= n;
+            nextRow += n;
+        }
+    }
+
+    private static final int SKIP_CHUNK = 1024;
 
     private void readFromPage(ColumnVector vector, int offset, int count) {
         if (definitionLevels == null) {
@@ -111,6 +140,9 @@ final class ColumnChunkReader {
         DataPage page = pages.readPage();
         if (page == null) {
             throw new IllegalStateException("column chunk has fewer values than the row group has rows");
+        }
+        if (page.getFirstRowIndex().isPresent()) {
+            nextRow = page.getFirstRowIndex().get();
         }
         if (page instanceof DataPageV1 v1) {
             startPageV1(v1);

@@ -21,6 +21,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.internal.filter2.columnindex.ColumnIndexFilter;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.internal.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -32,7 +36,9 @@ import org.apache.parquet.schema.Types;
 /**
  * Reads the row groups of a split (those whose midpoint lies in it) into column batches. Only the
  * projected columns' chunks are read; row groups the pushed predicate rules out by statistics or
- * dictionaries are skipped without reading their data.
+ * dictionaries are skipped without reading their data. Inside a row group that is read, the column
+ * index (per-page min / max / nulls, when the file has one) narrows the rows to ranges whose pages
+ * might match ({@link PageFilters}); only those pages are read, and batches never span two ranges.
  */
 final class ParquetBatchReader implements BatchReader {
     private final String path;
@@ -51,6 +57,13 @@ final class ParquetBatchReader implements BatchReader {
     private final boolean readsData;
     private final int batchSize;
 
+    /** The predicate as a parquet-mr filter for page skipping by the column index, when it translates. */
+    private Optional<org.apache.parquet.filter2.predicate.FilterPredicate> pageFilter = Optional.empty();
+    /** Row ranges of the current row group to read; null for every row. */
+    private List<RowRanges.Range> ranges;
+    private int rangeIndex;
+    /** Row of the current row group the next batch starts at. */
+    private long position;
     private int nextRowGroup;
     private int currentRowGroup = -1;
     private long remainingInRowGroup;
@@ -83,6 +96,7 @@ final class ParquetBatchReader implements BatchReader {
             this.readsData = projection.named(fileSchema.getName()).getFieldCount() > 0;
             reader.setRequestedSchema(projection.named(fileSchema.getName()));
             resolvePredicateColumns(fileSchema);
+            this.pageFilter = predicate.flatMap(filter -> PageFilters.translate(filter, predicateColumns));
             this.rowGroups = reader.getRowGroups();
             this.chunkReaders = new ColumnChunkReader[columns.length];
             this.converters = new ValueConverter[columns.length];
@@ -156,6 +170,12 @@ final class ParquetBatchReader implements BatchReader {
             }
         }
         int count = (int) Math.min(batchSize, remainingInRowGroup);
+        RowRanges.Range range = null;
+        if (ranges != null) {
+            range = ranges.get(rangeIndex);
+            position = Math.max(position, range.from);
+            count = (int) Math.min(count, range.to - position + 1);
+        }
         batch.reset();
         for (int i = 0; i < columns.length; i++) {
             if (chunkReaders[i] == null) {
@@ -163,10 +183,17 @@ final class ParquetBatchReader implements BatchReader {
                 continue;
             }
             try {
+                if (range != null) {
+                    chunkReaders[i].skipTo(position);
+                }
                 chunkReaders[i].read(batch.column(i), count);
             } catch (IOException | RuntimeException e) {
                 throw corrupt(i, e);
             }
+        }
+        position += count;
+        if (range != null && position > range.to) {
+            rangeIndex++;
         }
         batch.setRowCount(count);
         remainingInRowGroup -= count;
@@ -179,20 +206,46 @@ final class ParquetBatchReader implements BatchReader {
             int index = nextRowGroup++;
             BlockMetaData block = rowGroups.get(index);
             if (canSkip(block)) {
-                reader.skipNextRowGroup();
+                continue;
+            }
+            RowRanges selected = selectRows(index, block);
+            if (selected != null && selected.rowCount() == 0) {
+                skippedByStatistics++; // every page's column-index statistics exclude the predicate
                 continue;
             }
             currentRowGroup = index;
-            remainingInRowGroup = block.getRowCount();
+            ranges = selected == null ? null : selected.getRanges();
+            rangeIndex = 0;
+            position = 0;
+            remainingInRowGroup = selected == null ? block.getRowCount() : selected.rowCount();
             rowGroupsRead++;
             if (readsData) {
-                openChunks(block);
+                openChunks(block, selected);
             } else {
-                reader.skipNextRowGroup(); // no column is projected: the row count is all we need
+                ranges = null; // no column is projected: the row count is all we need
             }
             return true;
         }
         return false;
+    }
+
+    /**
+     * The rows of the row group whose pages the column index cannot rule out, or null when that is
+     * every row (no filter, no column index, or nothing excluded).
+     */
+    private RowRanges selectRows(int index, BlockMetaData block) {
+        if (pageFilter.isEmpty()) {
+            return null;
+        }
+        try {
+            java.util.Set<ColumnPath> paths = new java.util.HashSet<>();
+            block.getColumns().forEach(chunk -> paths.add(chunk.getPath()));
+            RowRanges selected = ColumnIndexFilter.calculateRowRanges(FilterCompat.get(pageFilter.get()),
+                    reader.getColumnIndexStore(index), paths, block.getRowCount());
+            return selected.rowCount() == block.getRowCount() ? null : selected;
+        } catch (RuntimeException e) {
+            return null; // an unreadable column index only means no page skipping
+        }
     }
 
     private boolean canSkip(BlockMetaData block) {
@@ -212,10 +265,11 @@ final class ParquetBatchReader implements BatchReader {
         return skip;
     }
 
-    private void openChunks(BlockMetaData block) throws IOException {
+    private void openChunks(BlockMetaData block, RowRanges selected) throws IOException {
         PageReadStore pages;
         try {
-            pages = reader.readNextRowGroup();
+            pages = selected == null ? reader.readRowGroup(currentRowGroup)
+                    : reader.readFilteredRowGroup(currentRowGroup, selected);
         } catch (IOException | RuntimeException e) {
             Optional<Integer> column = locateCorruptColumn();
             if (column.isPresent()) {
@@ -236,7 +290,25 @@ final class ParquetBatchReader implements BatchReader {
                 throw corrupt(i, e);
             }
             chunksRead++;
-            bytesRead += chunk(block, columns[i]).getTotalSize();
+            bytesRead += selected == null ? chunk(block, columns[i]).getTotalSize()
+                    : selectedBytes(block, chunk(block, columns[i]), selected);
+        }
+    }
+
+    /** Bytes of the chunk's pages that overlap the selected rows, plus its dictionary page. */
+    private long selectedBytes(BlockMetaData block, ColumnChunkMetaData chunk, RowRanges selected) {
+        try {
+            OffsetIndex offsets = reader.getColumnIndexStore(currentRowGroup).getOffsetIndex(chunk.getPath());
+            long bytes = chunk.hasDictionaryPage() ? chunk.getFirstDataPageOffset() - chunk.getStartingPos() : 0;
+            for (int page = 0; page < offsets.getPageCount(); page++) {
+                if (selected.isOverlapping(offsets.getFirstRowIndex(page),
+                        offsets.getLastRowIndex(page, block.getRowCount()))) {
+                    bytes += offsets.getCompressedPageSize(page);
+                }
+            }
+            return bytes;
+        } catch (RuntimeException e) {
+            return chunk.getTotalSize();
         }
     }
 

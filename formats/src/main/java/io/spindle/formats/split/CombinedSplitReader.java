@@ -42,6 +42,7 @@ public final class CombinedSplitReader implements BatchReader {
     private List<Object> memberValues;
     private int constantRows;
     private ReadMetrics finishedMetrics = ReadMetrics.EMPTY;
+    private long filesOpened;
 
     public CombinedSplitReader(FileFormat format, Configuration conf, CombinedSplit split, Schema requiredSchema,
             Optional<Predicate> pushed) {
@@ -87,7 +88,8 @@ public final class CombinedSplitReader implements BatchReader {
 
     @Override
     public ReadMetrics metrics() {
-        return current == null ? finishedMetrics : finishedMetrics.plus(current.metrics());
+        ReadMetrics total = current == null ? finishedMetrics : finishedMetrics.plus(current.metrics());
+        return total.withFilesOpened(filesOpened);
     }
 
     @Override
@@ -106,6 +108,7 @@ public final class CombinedSplitReader implements BatchReader {
                 continue;
             }
             current = format.open(conf, member.split(), fileSchema, filePushed);
+            filesOpened++;
             memberValues = member.partitionValues();
             constantRows = 0;
             return true;

@@ -53,7 +53,12 @@ public final class LineWordCount {
         return partial.stream().reduce(TextCounts.ZERO, TextCounts::plus);
     }
 
-    /** Writes next to the destination, then swaps it in: a reader never sees a half-written result. */
+    /**
+     * Writes next to the destination, then swaps it in: a reader never sees a half-written result.
+     * Not through the formats FileCommitProtocol on purpose: this is one driver-written file whose
+     * name {@code part-00000} is the job's documented output contract (the protocol names files
+     * {@code part-NNNNN-<job>-cNNN}), and a re-run replaces the previous result.
+     */
     private static void write(Session session, String output, TextCounts total) throws IOException {
         Path destination = new Path(output);
         FileSystem fs = destination.getFileSystem(session.hadoopConf());

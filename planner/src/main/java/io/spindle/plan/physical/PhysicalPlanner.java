@@ -1,7 +1,5 @@
 package io.spindle.plan.physical;
 
-import io.spindle.formats.FileFormat;
-import io.spindle.formats.FileSplit;
 import io.spindle.plan.expr.AggregateCall;
 import io.spindle.plan.expr.Alias;
 import io.spindle.plan.expr.ColumnRef;
@@ -18,15 +16,10 @@ import io.spindle.plan.logical.Range;
 import io.spindle.plan.logical.Scan;
 import io.spindle.plan.logical.Sort;
 import io.spindle.plan.logical.Union;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * Turns an optimized logical plan into a physical plan with exchanges where distributions require
@@ -95,35 +88,7 @@ public final class PhysicalPlanner {
     }
 
     private PhysicalPlan scan(Scan scan) {
-        FileFormat format = FileFormats.byName(scan.format());
-        try {
-            List<FileStatus> files = new ArrayList<>();
-            for (String path : scan.paths()) {
-                Path location = new Path(path);
-                FileSystem fs = location.getFileSystem(context.hadoopConf());
-                collectFiles(fs, fs.getFileStatus(location), files);
-            }
-            List<FileSplit> splits = files.isEmpty() ? List.of()
-                    : format.plan(files.get(0).getPath().getFileSystem(context.hadoopConf()), files,
-                            context.maxSplitBytes());
-            return new FileScanExec(scan.format(), scan.requiredSchema(), scan.pushedPredicate(), scan.output(), splits);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the input of " + scan.nodeString() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Data files of a path: the file itself, or a directory's files, skipping _SUCCESS, .crc and hidden ones. */
-    private static void collectFiles(FileSystem fs, FileStatus status, List<FileStatus> files) throws IOException {
-        if (status.isFile()) {
-            files.add(status);
-            return;
-        }
-        for (FileStatus child : fs.listStatus(status.getPath())) {
-            String name = child.getPath().getName();
-            if (!name.startsWith("_") && !name.startsWith(".")) {
-                collectFiles(fs, child, files);
-            }
-        }
+        return new FileScanPlanner(context).plan(scan);
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.spindle.plan.stage;
 
+import io.spindle.formats.commit.WriteMode;
+import io.spindle.plan.logical.FormatSpec;
 import io.spindle.plan.physical.Partitioning;
 import java.io.Serializable;
+import java.util.List;
 
 /** Where a stage's output goes: shuffle files for the next stage, or rows back to the driver. */
 public sealed interface StageSink extends Serializable permits StageSink.Shuffle, StageSink.Result, StageSink.Write {
@@ -19,9 +22,14 @@ public sealed interface StageSink extends Serializable permits StageSink.Shuffle
     }
 
     /**
-     * Writes each task's rows to a new file in {@code stagingDirectory} (a name unique to the task
-     * attempt); the driver's commit publishes only the files of successful attempts.
+     * Writes each task's rows through the file commit protocol of job {@code jobId} on
+     * {@code output}: into the task attempt's staging directory, one directory per partition of
+     * {@code partitionColumns}; the driver's job commit publishes them (see {@link FileWriteTask}).
      */
-    record Write(String format, String stagingDirectory, String compression) implements StageSink {
+    record Write(FormatSpec format, String output, String jobId, WriteMode mode, List<String> partitionColumns,
+            WriteLayout layout) implements StageSink {
+        public Write {
+            partitionColumns = List.copyOf(partitionColumns);
+        }
     }
 }

@@ -20,7 +20,16 @@ public record StageTask(int stageId, int partition, PhysicalPlan fragment, Stage
 
     @Override
     public StageTaskResult run(TaskContext context) throws Exception {
-        return Runner.INSTANCE.run(this, context);
+        io.spindle.formats.ReadMetrics[] previous = TaskScanMetrics.begin();
+        StageTaskResult result;
+        io.spindle.formats.ReadMetrics scanned;
+        try {
+            result = Runner.INSTANCE.run(this, context);
+        } finally {
+            scanned = TaskScanMetrics.end(previous);
+        }
+        return scanned.equals(io.spindle.formats.ReadMetrics.EMPTY) ? result
+                : new StageTaskResult.Measured(result, scanned);
     }
 
     @Override

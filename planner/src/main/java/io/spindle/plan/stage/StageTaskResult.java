@@ -1,9 +1,14 @@
 package io.spindle.plan.stage;
 
+import io.spindle.formats.ReadMetrics;
+import io.spindle.formats.commit.TaskCommitMessage;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What a stage task reports back to the driver. */
-public sealed interface StageTaskResult extends Serializable permits StageTaskResult.MapOutput, StageTaskResult.Rows, StageTaskResult.WrittenFile {
+public sealed interface StageTaskResult extends Serializable permits StageTaskResult.MapOutput, StageTaskResult.Rows,
+        StageTaskResult.WrittenFiles, StageTaskResult.Measured {
 
     /**
      * A committed map output: the index file that names the data file, and the bytes written per
@@ -26,7 +31,29 @@ public sealed interface StageTaskResult extends Serializable permits StageTaskRe
     record Rows(byte[] serialized, int rowCount) implements StageTaskResult {
     }
 
-    /** A file a write task finished in the staging directory; null path when it had no rows. */
-    record WrittenFile(String path, long rows) implements StageTaskResult {
+    /** What a write task committed: its files in its attempt's staging directory (see FileCommitProtocol). */
+    record WrittenFiles(TaskCommitMessage message) implements StageTaskResult {
+    }
+
+    /**
+     * A result with what the task's file scans read ({@link TaskScanMetrics}). The driver's task
+     * launcher takes the metrics off ({@link #unwrap}) before the scheduler sees the result.
+     */
+    record Measured(StageTaskResult result, ReadMetrics scanned) implements StageTaskResult {
+        /** The results without their metrics, and the metrics summed into {@code total[0]}. */
+        public static <R> List<R> unwrap(List<R> results, ReadMetrics[] total) {
+            List<R> plain = new ArrayList<>(results.size());
+            for (R result : results) {
+                if (result instanceof Measured measured) {
+                    total[0] = total[0].plus(measured.scanned());
+                    @SuppressWarnings("unchecked")
+                    R inner = (R) measured.result();
+                    plain.add(inner);
+                } else {
+                    plain.add(result);
+                }
+            }
+            return plain;
+        }
     }
 }

@@ -100,6 +100,15 @@ public final class PartitionPublisher {
     }
 
     /**
+     * A dry run before any data is written: what a write of these partitions (typed values in
+     * partition-column order) would add, replace, append to or drop. Nothing is changed.
+     */
+    public PublicationPlan planPartitions(TableName table, PublishMode mode, List<List<Object>> partitionValues,
+            Map<String, Object> staticPartition) {
+        return new DryRunPlanner(calls, batchSize).plan(table, "dry-run", mode, partitionValues, staticPartition);
+    }
+
+    /**
      * Publishes the write as {@link PartitionPublisher} describes. On failure the table is as it
      * was and the write's version directories are deleted.
      *

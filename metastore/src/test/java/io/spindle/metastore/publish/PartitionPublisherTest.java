@@ -13,7 +13,7 @@ import io.spindle.metastore.PartitionStatistics;
 import io.spindle.metastore.TableName;
 import io.spindle.metastore.client.MetastoreCalls;
 import io.spindle.metastore.prune.PrunedPartitions;
-import io.spindle.metastore.testing.CountingMetastoreCalls;
+import io.spindle.metastore.client.CountingMetastoreCalls;
 import io.spindle.metastore.testing.FailingMetastoreCalls;
 import io.spindle.metastore.testing.ParquetData;
 import io.spindle.metastore.testing.SharedMetastore;

@@ -11,14 +11,19 @@ public final class FileFormats {
     public static FileFormat byName(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "parquet": return new ParquetFileFormat();
-            default: throw new IllegalArgumentException("Unknown file format '" + name + "'; supported: parquet");
+            case "orc": return new io.spindle.formats.orc.OrcFileFormat();
+            case "text": return new io.spindle.formats.text.TextFileFormat();
+            default: throw new IllegalArgumentException("Unknown file format '" + name + "'; supported: parquet, orc, text");
         }
     }
 
     public static FileFormat byName(String name, int batchSize) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "parquet": return new ParquetFileFormat(batchSize);
-            default: throw new IllegalArgumentException("Unknown file format '" + name + "'; supported: parquet");
+            case "orc": return new io.spindle.formats.orc.OrcFileFormat(batchSize,
+                    io.spindle.formats.orc.OrcWriteOptions.defaults());
+            case "text": return new io.spindle.formats.text.TextFileFormat(batchSize);
+            default: throw new IllegalArgumentException("Unknown file format '" + name + "'; supported: parquet, orc, text");
         }
     }
 }

@@ -171,12 +171,13 @@ final class TableWriter {
         if (settings.dryRun()) {
             return new TableWriteResult(table.name(), true, Optional.empty(), 0, List.of());
         }
-        PartitionStatistics before = catalog.tableStatistics(table.name());
+        PartitionStatistics recorded = catalog.tableStatistics(table.name());
+        // A table without files has no rows, whether or not anyone recorded it.
+        long rowsBefore = listedStatistics(table.location(), 0).numFiles() == 0 ? 0 : recorded.numRows();
         JobCommitResult written = PlanDirectoryWriter.write(rows, formatName(table), table.location(),
                 overwrite ? WriteMode.OVERWRITE : WriteMode.APPEND, newWriteId());
         long totalRows = overwrite ? written.rows()
-                : before.numRows() == PartitionStatistics.UNKNOWN ? PartitionStatistics.UNKNOWN
-                : before.numRows() + written.rows();
+                : rowsBefore == PartitionStatistics.UNKNOWN ? PartitionStatistics.UNKNOWN : rowsBefore + written.rows();
         catalog.setTableStatistics(table.name(), listedStatistics(table.location(), totalRows));
         return new TableWriteResult(table.name(), false, Optional.empty(), written.rows(), List.of());
     }
@@ -185,6 +186,9 @@ final class TableWriter {
         try {
             Path path = new Path(location);
             FileSystem fs = path.getFileSystem(session.hadoopConf());
+            if (!fs.exists(path)) {
+                return new PartitionStatistics(0, rows, 0);
+            }
             long files = 0;
             long bytes = 0;
             for (FileStatus status : fs.listStatus(path)) {

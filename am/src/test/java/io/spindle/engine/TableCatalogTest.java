@@ -139,6 +139,18 @@ class TableCatalogTest {
     }
 
     @Test
+    void aTextTableReadsOneRowPerLineUnderItsOwnColumnName() throws Exception {
+        Path directory = Files.createDirectories(temp.resolve("lines"));
+        List<String> lines = List.of("first line", "", "third, with a comma");
+        Files.write(directory.resolve("part-0.txt"), lines);
+        session.catalog().createTable(session.catalog().newTable(database + ".lines").column("line", DataType.STRING)
+                .format(StorageFormat.TEXT).location(directory.toUri().toString()).external().build());
+
+        assertThat(session.table(database + ".lines").collectAsList())
+                .containsExactlyElementsOf(lines.stream().map(Row::of).toList());
+    }
+
+    @Test
     void orcTablesAreWrittenAndReadThroughTheCatalog() {
         String name = database + ".orc_events";
         Dataset data = events(100, 12);

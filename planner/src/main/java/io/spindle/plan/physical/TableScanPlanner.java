@@ -53,10 +53,16 @@ final class TableScanPlanner {
                 dataColumns.add(column);
             }
         }
+        // A text table's one column is the reader's "value", whatever the table calls it.
+        io.spindle.formats.types.Schema fileSchema = format.equals("text")
+                ? (dataColumns.isEmpty() ? new io.spindle.formats.types.Schema(List.of())
+                        : io.spindle.formats.text.TextFileFormat.SCHEMA)
+                : scan.requiredDataSchema();
+        io.spindle.formats.predicate.Predicate filePredicate = format.equals("text") ? null : scan.filePredicate();
         if (!table.isPartitioned()) {
             List<FileSplit> splits = splits(format, table.location());
             return splits.isEmpty() ? empty(scan)
-                    : new FileScanExec(format, scan.requiredDataSchema(), scan.filePredicate(), dataColumns, splits);
+                    : new FileScanExec(format, fileSchema, filePredicate, dataColumns, splits);
         }
         PrunedPartitions selected = scan.selectedPartitions()
                 .orElseGet(() -> scan.source().select(table, Optional.ofNullable(scan.partitionPredicate())));
@@ -66,8 +72,7 @@ final class TableScanPlanner {
             if (splits.isEmpty()) {
                 continue;
             }
-            FileScanExec files = new FileScanExec(format, scan.requiredDataSchema(), scan.filePredicate(), dataColumns,
-                    splits);
+            FileScanExec files = new FileScanExec(format, fileSchema, filePredicate, dataColumns, splits);
             children.add(new ProjectExec(withPartitionValues(scan, partition), scan.output(), files));
         }
         if (children.isEmpty()) {

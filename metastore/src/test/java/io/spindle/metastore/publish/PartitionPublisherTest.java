@@ -94,6 +94,32 @@ class PartitionPublisherTest {
     }
 
     @Test
+    void aLaterPublishDeletesVersionsThatKilledRunsLeftUnpublishedOnceTheyAreOld() throws IOException {
+        write(DAY2, "killed", 3000, 5); // committed, never published: the run died
+        write(DAY2, "inflight", 4000, 5); // a concurrent run about to publish
+        String killed = PartitionPublisher.versionDirectory(table, List.of(DAY2), "killed");
+        age(localPath(killed), PartitionPublisher.ABANDONED_VERSION_AGE.plusMinutes(5));
+
+        catalog.publisher().publish(TableWrite.dynamic(table.name(), "nightly3", PublishMode.OVERWRITE_PARTITIONS,
+                List.of(write(DAY2, "nightly3", 5000, 50))));
+
+        assertThat(Files.exists(localPath(killed))).isFalse();
+        assertThat(Files.exists(localPath(PartitionPublisher.versionDirectory(table, List.of(DAY2), "inflight"))))
+                .isTrue();
+        assertThat(snapshot().partition("dt=2026-11-25").location()).endsWith("/dt=2026-11-25/spindle-nightly3");
+    }
+
+    private static void age(Path directory, java.time.Duration age) throws IOException {
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(age));
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.toList()) {
+                Files.setLastModifiedTime(path, then);
+            }
+        }
+    }
+
+    @Test
     void staticPartitionOverwriteReplacesThatPartitionOnly() {
         Snapshot before = snapshot();
         catalog.publisher().publish(new TableWrite(table.name(), "static1", PublishMode.OVERWRITE_PARTITIONS,

@@ -182,7 +182,7 @@ class FunctionsDifferentialTest {
         assertThat(session.table("recent").select("id").orderBy("id").collectAsList())
                 .containsExactly(Row.of(5), Row.of(6));
         assertThatThrownBy(() -> session.table("missing")).isInstanceOf(AnalysisException.class)
-                .hasMessage("Table or view not found: missing");
+                .hasMessageStartingWith("Table or view not found: missing. Table default.missing not found in");
     }
 
     @Test

@@ -230,6 +230,12 @@ public final class SpindleKeys {
             durationKey("spindle.metastore.connectBackoff", "1s", "Wait before the first connection retry; "
                     + "it doubles after each retry.")
                     .requiring(backoff -> !backoff.isNegative(), "0 or more"));
+    public static final ConfigKey<String> METASTORE_TESTING_BEFORE_PUBLISH = define(METASTORE,
+            stringKey("spindle.metastore.testing.beforePublish", "", "Test hook of table writes, between the "
+                    + "file commit and the metastore update: 'fail' fails the write there, 'wait' blocks for up to "
+                    + "10 minutes so a test can kill the job. Empty (the default) does nothing.")
+                    .requiring(hook -> hook.isEmpty() || hook.equals("fail") || hook.equals("wait"),
+                            "empty, fail or wait"));
 
     private static final List<ConfigKey<?>> ALL = List.copyOf(DEFINED);
     private static final Map<String, ConfigKey<?>> BY_NAME = indexByName(ALL);

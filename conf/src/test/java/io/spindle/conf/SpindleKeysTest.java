@@ -101,6 +101,7 @@ class SpindleKeysTest {
         properties.put("spindle.metastore.warehouseDir", "/var/spindle/warehouse");
         properties.put("spindle.metastore.connectRetries", "5");
         properties.put("spindle.metastore.connectBackoff", "2s");
+        properties.put("spindle.metastore.testing.beforePublish", "fail");
         assertThat(properties.keySet()).containsExactlyElementsOf(names(SpindleKeys.all()));
 
         SpindleConf conf = SpindleConf.of(properties);
@@ -152,6 +153,7 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.METASTORE_WAREHOUSE_DIR)).isEqualTo("/var/spindle/warehouse");
         assertThat(conf.get(SpindleKeys.METASTORE_CONNECT_RETRIES)).isEqualTo(5);
         assertThat(conf.get(SpindleKeys.METASTORE_CONNECT_BACKOFF)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(conf.get(SpindleKeys.METASTORE_TESTING_BEFORE_PUBLISH)).isEqualTo("fail");
         for (ConfigKey<?> key : SpindleKeys.all()) {
             assertThat(conf.isSet(key)).as(key.name()).isTrue();
             assertThat(conf.get(key)).as(key.name()).isNotEqualTo(key.defaultValue());

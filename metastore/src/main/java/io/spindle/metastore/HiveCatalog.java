@@ -129,6 +129,25 @@ public final class HiveCatalog implements AutoCloseable {
         return new PartitionPublisher(calls, hadoopConf, PartitionSelector.DEFAULT_BATCH_SIZE);
     }
 
+    /**
+     * Records basic statistics of an unpartitioned table's files in its parameters (one
+     * {@code alter_table}); partitions get theirs from {@link PartitionPublisher}.
+     */
+    public void setTableStatistics(TableName name, PartitionStatistics statistics) {
+        Table table = hiveTable(name).deepCopy();
+        table.setParameters(new HashMap<>(statistics.writeTo(
+                table.getParameters() == null ? java.util.Map.of() : table.getParameters())));
+        MetastoreFailures.call("update the statistics of " + name, () -> {
+            calls.alterTable(name.database(), name.table(), table);
+            return null;
+        });
+    }
+
+    /** The statistics recorded in an unpartitioned table's parameters. */
+    public PartitionStatistics tableStatistics(TableName name) {
+        return PartitionStatistics.fromParameters(hiveTable(name).getParameters());
+    }
+
     /** Creates a database; {@code location} empty means under the metastore's warehouse. */
     public void createDatabase(String name, Optional<String> location, boolean ifNotExists) {
         Database database = new Database();

@@ -49,6 +49,14 @@ public record TableName(String database, String table) {
         return new TableName(parts.get(0), parts.get(1));
     }
 
+    /**
+     * The parts of a dotted name with back-quotes resolved, as written ({@code `my db`.t} is
+     * {@code [my db, t]}): for callers that look a one-part name up elsewhere first (temp views).
+     */
+    public static List<String> parts(String text) {
+        return List.copyOf(splitParts(text));
+    }
+
     /** {@code db.table}, back-quoting parts that are not plain identifiers. */
     @Override
     public String toString() {

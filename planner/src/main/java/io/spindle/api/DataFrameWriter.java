@@ -12,19 +12,32 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code dataset.write()}: a Dataset into files, shaped like Spark's writer.
+ * {@code dataset.write()}: a Dataset into files or into a metastore table, shaped like Spark's writer.
  *
  * <pre>{@code
  * events.write().mode("overwrite").option("partitionOverwriteMode", "dynamic")
  *       .partitionBy("date").parquet("/warehouse/events");
+ * events.write().mode("overwrite").insertInto("db.events");                  // only the dates it has rows for
+ * events.drop("dt").write().partition("dt", "2026-11-26").insertInto("db.events");
  * }</pre>
  *
  * <p>Modes: {@code error} / {@code errorifexists} (the default: fails if the output has data),
- * {@code append}, {@code overwrite} (everything, or with {@code partitionOverwriteMode=dynamic} —
- * option or {@code spindle.write.partitionOverwriteMode} — only the partitions the data has rows
- * for), {@code ignore} (does nothing if the output has data). Every write goes through the
- * formats module's file commit protocol ({@link FileWriteJob}): a failed write leaves the output
- * as it was.
+ * {@code append}, {@code overwrite}, {@code ignore} (does nothing if the output has data).
+ *
+ * <p>What {@code overwrite} replaces in a partitioned output depends on the target, as in Spark
+ * with Hive tables:
+ * <ul>
+ *   <li>Paths ({@link #save}, {@link #parquet}, ...): everything, unless {@code partitionOverwriteMode}
+ *       is {@code dynamic} — the option, or else the session's {@code spindle.write.partitionOverwriteMode}
+ *       (default {@code static}) — then only the partitions the data has rows for.
+ *   <li>Tables ({@link #insertInto}, {@link #saveAsTable} of an existing table): only the partitions
+ *       the data has rows for. Replacing the whole table (or everything within the static
+ *       {@link #partition}) takes the explicit option {@code partitionOverwriteMode=static}; the
+ *       session key does not apply, so a configuration change cannot make an insert drop partitions.
+ * </ul>
+ *
+ * <p>Every write goes through the formats module's file commit protocol ({@link FileWriteJob}): a
+ * failed write leaves the output (or the table) as it was.
  */
 public final class DataFrameWriter {
     private final Dataset dataset;
@@ -32,6 +45,7 @@ public final class DataFrameWriter {
     private String mode = "errorifexists";
     private final List<String> partitionColumns = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, Object> staticPartitions = new LinkedHashMap<>();
 
     DataFrameWriter(Dataset dataset) {
         this.dataset = dataset;
@@ -53,12 +67,18 @@ public final class DataFrameWriter {
         return this;
     }
 
+    /** The partition columns of a path write, or of the table {@link #saveAsTable} creates; outermost first. */
     public DataFrameWriter partitionBy(String... columns) {
         partitionColumns.clear();
         partitionColumns.addAll(List.of(columns));
         return this;
     }
 
+    /**
+     * A format option (see {@code FormatOptions}), or a write option: {@code partitionOverwriteMode}
+     * (static / dynamic, see the class comment), and for table writes {@code dryRun} ({@code true}:
+     * report what would change, write nothing) and {@code path} (saveAsTable: an external table there).
+     */
     public DataFrameWriter option(String key, String value) {
         options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
@@ -71,6 +91,32 @@ public final class DataFrameWriter {
     public DataFrameWriter options(Map<String, String> values) {
         values.forEach(this::option);
         return this;
+    }
+
+    /** A static partition value for {@link #insertInto}: {@code .partition("dt", "2026-11-26")}. */
+    public DataFrameWriter partition(String column, Object value) {
+        staticPartitions.put(column.toLowerCase(Locale.ROOT), value);
+        return this;
+    }
+
+    /**
+     * Writes into an existing metastore table, columns matched by name (see {@link TableWriter}):
+     * appends, or with {@code mode("overwrite")} replaces the partitions the data has rows for.
+     */
+    public TableWriteResult insertInto(String table) {
+        return new TableWriter(dataset.session(), tableSettings()).insertInto(dataset, table);
+    }
+
+    /**
+     * Creates a metastore table from the data's schema ({@link #format}: parquet, orc, csv or json;
+     * {@link #partitionBy} columns) and writes it; an existing table follows the mode.
+     */
+    public TableWriteResult saveAsTable(String table) {
+        return new TableWriter(dataset.session(), tableSettings()).saveAsTable(dataset, table);
+    }
+
+    private TableWriteSettings tableSettings() {
+        return new TableWriteSettings(mode, staticPartitions, partitionColumns, format, options);
     }
 
     /** Writes the Dataset into the directory {@code path}; returns what was published (empty under ignore). */

@@ -61,10 +61,19 @@ public final class FileWriteJob {
      * @param mode the protocol mode; null means Spark's {@code ignore}: do nothing if the output
      *     has data, else write as ERROR_IF_EXISTS
      * @param partitionColumns Dataset columns that become {@code key=value} directories, outermost first
+     * @param leafDirectory a directory inside each partition's directory for its files, "" for none:
+     *     a metastore table's version directory {@code spindle-<writeId>}, so that one job writes the
+     *     new version of every partition it touches
      */
-    public record Request(FormatSpec format, WriteMode mode, List<String> partitionColumns, String path) {
+    public record Request(FormatSpec format, WriteMode mode, List<String> partitionColumns, String path,
+            String leafDirectory) {
         public Request {
             partitionColumns = List.copyOf(partitionColumns);
+            java.util.Objects.requireNonNull(leafDirectory, "leafDirectory");
+        }
+
+        public Request(FormatSpec format, WriteMode mode, List<String> partitionColumns, String path) {
+            this(format, mode, partitionColumns, path, "");
         }
     }
 
@@ -88,7 +97,7 @@ public final class FileWriteJob {
                 mode = WriteMode.ERROR_IF_EXISTS;
             }
             FileCommitProtocol protocol = new FileCommitProtocol(fs, output, UUID.randomUUID().toString(), mode);
-            WriteLayout layout = layout(session.conf(), request.format());
+            WriteLayout layout = layout(session.conf(), request.format()).withLeafDirectory(request.leafDirectory());
             protocol.setupJob();
             try {
                 StageSink.Write sink = new StageSink.Write(request.format(), output.toString(), protocol.jobId(), mode,

@@ -42,7 +42,9 @@ public final class Session implements AutoCloseable {
     private volatile EngineSettings engineSettings;
     private final io.spindle.plan.analysis.Analyzer analyzer = new io.spindle.plan.analysis.Analyzer();
     private final io.spindle.plan.catalog.TempViews tempViews = new io.spindle.plan.catalog.TempViews();
-    private volatile io.spindle.plan.catalog.Catalog catalog = io.spindle.plan.catalog.Catalog.empty();
+    /** A catalog plugged in instead of the metastore's; null means {@link #catalog()}. */
+    private volatile io.spindle.plan.catalog.Catalog catalog;
+    private TableCatalog tableCatalog;
     private ShuffleDirectory shuffleDirectory;
     private volatile io.spindle.formats.ReadMetrics[] lastScanMetrics = {io.spindle.formats.ReadMetrics.EMPTY};
 
@@ -122,6 +124,7 @@ public final class Session implements AutoCloseable {
             backend.close();
         } finally {
             deleteShuffleFiles();
+            closeCatalog();
         }
     }
 
@@ -138,16 +141,50 @@ public final class Session implements AutoCloseable {
 
     // ---- Dataset API -------------------------------------------------------------------------
 
-    /** A temp view of this session, or else a table of the plugged-in catalog. */
+    /**
+     * A temp view of this session, or else a metastore table ({@link #catalog()}): {@code t} in the
+     * current database, {@code db.t}, back-quoted parts ({@code `my-db`.t}). An unknown table fails
+     * with the closest names.
+     */
     public Dataset table(String name) {
-        io.spindle.plan.catalog.TableName parsed = io.spindle.plan.catalog.TableName.parse(name);
-        return new Dataset(this, tempViews.lookup(parsed).or(() -> catalog.lookup(parsed)).orElseThrow(() ->
-                new io.spindle.plan.analysis.AnalysisException("Table or view not found: " + name)));
+        ensureOpen();
+        java.util.List<String> parts = io.spindle.metastore.TableName.parts(name);
+        io.spindle.plan.catalog.TableName parsed = parts.size() == 1
+                ? new io.spindle.plan.catalog.TableName(Optional.empty(), parts.get(0))
+                : new io.spindle.plan.catalog.TableName(Optional.of(parts.get(0)), parts.get(parts.size() - 1));
+        Optional<io.spindle.plan.logical.LogicalPlan> view = tempViews.lookup(parsed);
+        if (view.isPresent()) {
+            return new Dataset(this, view.get());
+        }
+        io.spindle.plan.catalog.Catalog plugged = catalog;
+        if (plugged != null) {
+            return new Dataset(this, plugged.lookup(parsed).orElseThrow(() ->
+                    new io.spindle.plan.analysis.AnalysisException("Table or view not found: " + name)));
+        }
+        try {
+            return new Dataset(this, catalog().scan(name));
+        } catch (io.spindle.metastore.CatalogException e) {
+            if (e.code() == io.spindle.metastore.CatalogErrorCode.TABLE_NOT_FOUND
+                    || e.code() == io.spindle.metastore.CatalogErrorCode.DATABASE_NOT_FOUND) {
+                throw new io.spindle.plan.analysis.AnalysisException("Table or view not found: " + name + ". "
+                        + e.getMessage());
+            }
+            throw e;
+        }
     }
 
-    /** The catalog asked after the temp views (the Hive Metastore once configured). */
+    /** Replaces the metastore as the catalog asked after the temp views (for catalogs other than Hive's). */
     public void setCatalog(io.spindle.plan.catalog.Catalog catalog) {
         this.catalog = java.util.Objects.requireNonNull(catalog);
+    }
+
+    /** The session's metastore tables and databases; the metastore is connected on first use. */
+    public synchronized TableCatalog catalog() {
+        ensureOpen();
+        if (tableCatalog == null) {
+            tableCatalog = new TableCatalog(this);
+        }
+        return tableCatalog;
     }
 
     io.spindle.plan.catalog.TempViews tempViews() {
@@ -298,6 +335,12 @@ public final class Session implements AutoCloseable {
             shuffleDirectory = ShuffleDirectory.create(conf, hadoopConf(), applicationId());
         }
         return shuffleDirectory.root();
+    }
+
+    private synchronized void closeCatalog() {
+        if (tableCatalog != null) {
+            tableCatalog.close();
+        }
     }
 
     private synchronized void deleteShuffleFiles() {

@@ -70,6 +70,7 @@ public final class PartitionedWriter implements AutoCloseable {
     private final int[] partitionColumns;
     private final int[] dataColumns;
     private final String extension;
+    private final String leafDirectory;
     /** Access-ordered, so the first entry is the least recently used. */
     private final LinkedHashMap<List<Object>, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<List<Object>, String> directories = new HashMap<>();
@@ -86,6 +87,23 @@ public final class PartitionedWriter implements AutoCloseable {
      */
     public PartitionedWriter(FileCommitProtocol protocol, TaskAttempt attempt, FileFormat format, Configuration conf,
             Schema schema, List<String> partitionColumns, WriteOptions options, Limits limits, ZoneId zone) {
+        this(protocol, attempt, format, conf, schema, partitionColumns, options, limits, zone, "");
+    }
+
+    /**
+     * @param leafDirectory a directory inside every partition's directory that holds its files
+     *     ({@code a=1/spindle-<writeId>/part-...}), or "" for files directly in the partition's
+     *     directory. Metastore tables use it to write each partition's new version in one job.
+     */
+    public PartitionedWriter(FileCommitProtocol protocol, TaskAttempt attempt, FileFormat format, Configuration conf,
+            Schema schema, List<String> partitionColumns, WriteOptions options, Limits limits, ZoneId zone,
+            String leafDirectory) {
+        if (leafDirectory.contains("/") || leafDirectory.contains("=") || leafDirectory.equals(".")
+                || leafDirectory.equals("..")) {
+            throw new IllegalArgumentException("A leaf directory is one path segment without '=', got '"
+                    + leafDirectory + "'");
+        }
+        this.leafDirectory = leafDirectory;
         this.protocol = protocol;
         this.attempt = attempt;
         this.format = format;
@@ -214,8 +232,11 @@ public final class PartitionedWriter implements AutoCloseable {
             leastRecentlyUsed.remove();
             finish(evicted);
         }
-        String directory = directories.computeIfAbsent(key, unused ->
-                PartitionPaths.directoryOf(partitionSchema, key, zone));
+        String directory = directories.computeIfAbsent(key, unused -> {
+            String partition = PartitionPaths.directoryOf(partitionSchema, key, zone);
+            return leafDirectory.isEmpty() ? partition : partition.isEmpty() ? leafDirectory
+                    : partition + "/" + leafDirectory;
+        });
         String name = attempt.fileName(nextFileIndex++, extension);
         String relativePath = directory.isEmpty() ? name : directory + "/" + name;
         BatchWriter writer = format.create(conf, attempt.stagingPath(relativePath), dataSchema, options);

@@ -69,12 +69,19 @@ import org.slf4j.LoggerFactory;
  *       the partition, which is what overwrite is for.
  *   <li>Path-based readers of the table root see exactly one version per partition except between
  *       the metastore update and the deletion of the replaced version, and after a crash of the
- *       driver itself mid-publish (left-over version directories; nothing deletes them yet).
+ *       driver itself mid-publish, or of a job killed before it: their version directories stay
+ *       until a later publish of the same partition deletes them as abandoned, once they are
+ *       {@link #ABANDONED_VERSION_AGE} old.
  * </ul>
  */
 public final class PartitionPublisher {
     /** Prefix of version directory names; the rest is the write id. */
     public static final String VERSION_PREFIX = "spindle-";
+    /**
+     * How old an unpublished version directory must be before a later publish of its partition
+     * deletes it as abandoned (see {@link VersionFiles#deleteAbandonedVersions}).
+     */
+    public static final java.time.Duration ABANDONED_VERSION_AGE = java.time.Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
 
     private final MetastoreCalls calls;
@@ -97,6 +104,15 @@ public final class PartitionPublisher {
     /** A dry run: what {@link #publish} would add, replace, append to and drop. Nothing is changed. */
     public PublicationPlan plan(TableWrite write) {
         return prepare(write).plan();
+    }
+
+    /**
+     * A dry run before any data is written: what a write of these partitions (typed values in
+     * partition-column order) would add, replace, append to or drop. Nothing is changed.
+     */
+    public PublicationPlan planPartitions(TableName table, PublishMode mode, List<List<Object>> partitionValues,
+            Map<String, Object> staticPartition) {
+        return new DryRunPlanner(calls, batchSize).plan(table, "dry-run", mode, partitionValues, staticPartition);
     }
 
     /**
@@ -175,10 +191,12 @@ public final class PartitionPublisher {
             try {
                 switch (partition.action()) {
                     case ADD:
+                        deleteAbandoned(partition);
                         break;
                     case REPLACE:
                         leftovers.addAll(files.deleteReplaced(partition.oldLocation().orElseThrow(),
                                 partition.newLocation(), tableLocation));
+                        deleteAbandoned(partition);
                         break;
                     case APPEND:
                         files.deleteQuietly(new Path(prepared.directoryOf(partition.name())));
@@ -193,6 +211,16 @@ public final class PartitionPublisher {
             }
         }
         return leftovers;
+    }
+
+    /** Versions of the partition that killed runs committed but never published. */
+    private void deleteAbandoned(PlannedPartition partition) throws IOException {
+        String partitionDirectory = new Path(partition.newLocation()).getParent().toString();
+        for (String deleted : files.deleteAbandonedVersions(partitionDirectory, partition.newLocation(),
+                ABANDONED_VERSION_AGE.toMillis())) {
+            LOG.info("Deleted {}: an unpublished version of {} older than {}", deleted, partition.name(),
+                    ABANDONED_VERSION_AGE);
+        }
     }
 
     private PublicationPrepared prepare(TableWrite write) {

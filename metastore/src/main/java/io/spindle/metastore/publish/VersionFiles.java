@@ -153,6 +153,48 @@ final class VersionFiles {
         return leftovers;
     }
 
+    /**
+     * Deletes the version directories in {@code partitionDirectory} that a run left behind without
+     * publishing them (a job killed between its file commit and the metastore update): every
+     * {@code spindle-*} directory other than {@code keep} whose newest entry is older than
+     * {@code olderThanMillis}. Age is what tells them from a concurrent writer's version that is
+     * about to be published, which is seconds old.
+     *
+     * @return the directories deleted
+     */
+    List<String> deleteAbandonedVersions(String partitionDirectory, String keep, long olderThanMillis)
+            throws IOException {
+        Path directory = qualify(partitionDirectory);
+        Path kept = qualify(keep);
+        FileSystem fs = directory.getFileSystem(conf);
+        long cutoff = System.currentTimeMillis() - olderThanMillis;
+        List<String> deleted = new ArrayList<>();
+        FileStatus[] children;
+        try {
+            children = fs.listStatus(directory);
+        } catch (FileNotFoundException e) {
+            return deleted;
+        }
+        for (FileStatus child : children) {
+            Path path = fs.makeQualified(child.getPath());
+            if (child.isDirectory() && path.getName().startsWith(PartitionPublisher.VERSION_PREFIX)
+                    && !path.equals(kept) && newestModification(fs, child) < cutoff && deleteQuietly(path)) {
+                deleted.add(path.toString());
+            }
+        }
+        return deleted;
+    }
+
+    private static long newestModification(FileSystem fs, FileStatus status) throws IOException {
+        long newest = status.getModificationTime();
+        if (status.isDirectory()) {
+            for (FileStatus child : fs.listStatus(status.getPath())) {
+                newest = Math.max(newest, newestModification(fs, child));
+            }
+        }
+        return newest;
+    }
+
     /** Whether {@code path} is {@code ancestor} or below it. */
     static boolean isUnder(Path path, Path ancestor) {
         String child = path.toUri().normalize().toString();

@@ -12,7 +12,7 @@ import io.spindle.metastore.publish.PartitionOutput;
 import io.spindle.metastore.publish.PartitionPublisher;
 import io.spindle.metastore.publish.PublishMode;
 import io.spindle.metastore.publish.TableWrite;
-import io.spindle.metastore.testing.CountingMetastoreCalls;
+import io.spindle.metastore.client.CountingMetastoreCalls;
 import io.spindle.metastore.testing.FailingMetastoreCalls;
 import io.spindle.metastore.testing.SharedMetastore;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.spindle.metastore.PartitionStatistics;
 import io.spindle.metastore.TableName;
 import io.spindle.metastore.client.MetastoreCalls;
 import io.spindle.metastore.prune.PrunedPartitions;
-import io.spindle.metastore.testing.CountingMetastoreCalls;
+import io.spindle.metastore.client.CountingMetastoreCalls;
 import io.spindle.metastore.testing.FailingMetastoreCalls;
 import io.spindle.metastore.testing.ParquetData;
 import io.spindle.metastore.testing.SharedMetastore;
@@ -91,6 +91,32 @@ class PartitionPublisherTest {
         assertThat(Files.exists(localPath(before.partition("dt=2026-11-25").location())))
                 .as("the replaced version is deleted").isFalse();
         assertThat(duckDbIds(after.locations())).isEqualTo(idRange(0, 100) + idRange(5000, 50) + idRange(9000, 70));
+    }
+
+    @Test
+    void aLaterPublishDeletesVersionsThatKilledRunsLeftUnpublishedOnceTheyAreOld() throws IOException {
+        write(DAY2, "killed", 3000, 5); // committed, never published: the run died
+        write(DAY2, "inflight", 4000, 5); // a concurrent run about to publish
+        String killed = PartitionPublisher.versionDirectory(table, List.of(DAY2), "killed");
+        age(localPath(killed), PartitionPublisher.ABANDONED_VERSION_AGE.plusMinutes(5));
+
+        catalog.publisher().publish(TableWrite.dynamic(table.name(), "nightly3", PublishMode.OVERWRITE_PARTITIONS,
+                List.of(write(DAY2, "nightly3", 5000, 50))));
+
+        assertThat(Files.exists(localPath(killed))).isFalse();
+        assertThat(Files.exists(localPath(PartitionPublisher.versionDirectory(table, List.of(DAY2), "inflight"))))
+                .isTrue();
+        assertThat(snapshot().partition("dt=2026-11-25").location()).endsWith("/dt=2026-11-25/spindle-nightly3");
+    }
+
+    private static void age(Path directory, java.time.Duration age) throws IOException {
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(age));
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.toList()) {
+                Files.setLastModifiedTime(path, then);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.spindle.metastore.testing;
 
+import io.spindle.metastore.client.ForwardingMetastoreCalls;
 import io.spindle.metastore.client.MetastoreCalls;
 import java.util.Set;
 import org.apache.hadoop.hive.metastore.api.MetaException;

@@ -38,7 +38,10 @@ public final class Optimizer {
                         new PruneColumns(),
                         new CollapseProjects()),
                 RuleBatch.once("Push filters into scans",
-                        new PushFilterIntoScan()));
+                        new PushFilterIntoScan(),
+                        new PushFilterIntoTableScan()),
+                RuleBatch.once("Select table partitions",
+                        new SelectTablePartitions()));
     }
 
     /** The names of all rules, each once, in first-use order. */

@@ -47,6 +47,9 @@ public final class PruneColumns implements Rule {
         if (plan instanceof Scan scan) {
             return scan.withOutput(keep(scan.output(), required));
         }
+        if (plan instanceof io.spindle.plan.logical.TableScan scan) {
+            return scan.withOutput(keep(scan.output(), required));
+        }
         if (plan instanceof LocalRelation relation) {
             return pruneLocalRelation(relation, required);
         }

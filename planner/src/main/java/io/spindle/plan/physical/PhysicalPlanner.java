@@ -45,6 +45,9 @@ public final class PhysicalPlanner {
         if (node instanceof Scan scan) {
             return scan(scan);
         }
+        if (node instanceof io.spindle.plan.logical.TableScan tableScan) {
+            return new TableScanPlanner(context).plan(tableScan);
+        }
         if (node instanceof LocalRelation relation) {
             int partitions = Math.max(1, Math.min(context.defaultParallelism(),
                     (relation.rows().size() + LOCAL_ROWS_PER_PARTITION - 1) / LOCAL_ROWS_PER_PARTITION));

@@ -39,7 +39,8 @@ public final class FileWriteTask {
         TaskAttempt attempt = protocol.setupTask(partition, context.attemptNumber());
         FileFormat format = FileFormats.create(sink.format(), ColumnBatch.DEFAULT_CAPACITY);
         try (PartitionedWriter writer = new PartitionedWriter(protocol, attempt, format, conf, schema,
-                sink.partitionColumns(), sink.layout().writeOptions(), sink.layout().limits(), ZoneOffset.UTC)) {
+                sink.partitionColumns(), sink.layout().writeOptions(), sink.layout().limits(), ZoneOffset.UTC,
+                sink.layout().leafDirectory())) {
             for (ColumnBatch batch = input.next(); batch != null; batch = input.next()) {
                 writer.write(batch);
             }

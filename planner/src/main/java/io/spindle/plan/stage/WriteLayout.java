@@ -8,15 +8,21 @@ import java.io.Serializable;
 
 /**
  * How a write task lays out its files, in a form that travels inside the task: the columnar
- * layout ({@link WriteOptions}) and the file-size and open-file limits ({@link PartitionedWriter.Limits}).
+ * layout ({@link WriteOptions}), the file-size and open-file limits ({@link PartitionedWriter.Limits}),
+ * and the leaf directory inside each partition's directory ("" for none; see {@link PartitionedWriter}).
  */
 public record WriteLayout(String compression, long rowGroupBytes, long pageBytes, boolean dictionary,
-        long targetFileBytes, int maxOpenFiles) implements Serializable {
+        long targetFileBytes, int maxOpenFiles, String leafDirectory) implements Serializable {
 
     public static WriteLayout of(WriteOptions options, PartitionedWriter.Limits limits) {
         return new WriteLayout(options.compression().name(), options.rowGroupSize().bytes(),
                 options.pageSize().bytes(), options.dictionaryEnabled(), limits.targetFileBytes(),
-                limits.maxOpenFiles());
+                limits.maxOpenFiles(), "");
+    }
+
+    public WriteLayout withLeafDirectory(String directory) {
+        return new WriteLayout(compression, rowGroupBytes, pageBytes, dictionary, targetFileBytes, maxOpenFiles,
+                directory);
     }
 
     public WriteOptions writeOptions() {

@@ -140,6 +140,6 @@ class OptimizerRulesTest {
                 "SimplifyBooleanExpressions",
                 "PushFilterThroughProject", "PushFilterThroughJoin", "PushLimitThroughProject",
                 "PushLimitThroughUnion", "CollapseProjects", "PruneColumns",
-                "PushFilterIntoScan");
+                "PushFilterIntoScan", "PushFilterIntoTableScan", "SelectTablePartitions");
     }
 }

@@ -1,12 +1,11 @@
-package io.spindle.metastore.testing;
+package io.spindle.metastore.client;
 
-import io.spindle.metastore.client.MetastoreCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Records every metastore call and its argument, in order. */
+/** Records every metastore call and its argument, in order: for tests and for diagnosing what a query asked the metastore. */
 public final class CountingMetastoreCalls extends ForwardingMetastoreCalls {
     private final List<String> calls = new ArrayList<>();
     private final List<Object> arguments = new ArrayList<>();

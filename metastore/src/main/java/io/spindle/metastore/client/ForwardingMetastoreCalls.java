@@ -1,13 +1,12 @@
-package io.spindle.metastore.testing;
+package io.spindle.metastore.client;
 
-import io.spindle.metastore.client.MetastoreCalls;
 import java.util.List;
 import org.apache.hadoop.hive.metastore.api.Database;
 import org.apache.hadoop.hive.metastore.api.Partition;
 import org.apache.hadoop.hive.metastore.api.Table;
 import org.apache.thrift.TException;
 
-/** Delegates every call after {@link #before}, the one hook the counting and failing decorators need. */
+/** Delegates every call after {@link #before}: the one hook that counting and fault-injecting decorators need. */
 public abstract class ForwardingMetastoreCalls implements MetastoreCalls {
     private final MetastoreCalls delegate;
 

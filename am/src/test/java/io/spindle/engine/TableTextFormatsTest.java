@@ -1,5 +1,6 @@
 package io.spindle.engine;
 
+import static io.spindle.api.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;

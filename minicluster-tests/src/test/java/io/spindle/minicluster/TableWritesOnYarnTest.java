@@ -109,10 +109,10 @@ class TableWritesOnYarnTest {
         CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> writeDay(name, D1, 5000, 10,
                 "spindle.metastore.testing.beforePublish=wait"));
 
-        // The job's files are committed into a new version of dt=2026-11-25 when _SUCCESS is there.
+        // The job commit renames the new version of dt=2026-11-25 into place with all its files at once.
         org.apache.hadoop.fs.Path partitionDirectory = new org.apache.hadoop.fs.Path(current).getParent();
         Eventually.waitFor("the killed job's files committed", Duration.ofSeconds(120), () ->
-                newVersions(partitionDirectory, current).stream().anyMatch(this::hasSuccessMarker));
+                newVersions(partitionDirectory, current).stream().anyMatch(this::hasDataFiles));
         ApplicationReport app = ClusterApps.byName(name);
         CliRun kill = CliRun.of("kill", "--hadoop-conf-dir", MiniClusterExtension.cluster().clientConfigDir().toString(),
                 app.getApplicationId().toString());
@@ -152,9 +152,9 @@ class TableWritesOnYarnTest {
         return versions;
     }
 
-    private boolean hasSuccessMarker(org.apache.hadoop.fs.Path version) {
+    private boolean hasDataFiles(org.apache.hadoop.fs.Path version) {
         try {
-            return hdfs.exists(new org.apache.hadoop.fs.Path(version, "_SUCCESS"));
+            return !dataFiles(version.toString()).isEmpty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

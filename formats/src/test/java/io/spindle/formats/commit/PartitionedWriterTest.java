@@ -114,6 +114,29 @@ class PartitionedWriterTest {
         assertThat(readBack(fs, PARQUET, output)).isEqualTo(sortedById(rows));
     }
 
+    @Test
+    void aLeafDirectoryHoldsEachPartitionsFilesInsideItsDirectory() throws Exception {
+        List<List<Object>> rows = concat(rows(0, 30, JAN_1, "US"), rows(30, 20, JAN_2, "FR"));
+        FileCommitProtocol protocol = new FileCommitProtocol(fs, output, "job1", WriteMode.DYNAMIC_PARTITION_OVERWRITE);
+        protocol.setupJob();
+        TaskAttempt task = protocol.setupTask(0, 0);
+        TaskCommitMessage message;
+        try (PartitionedWriter writer = new PartitionedWriter(protocol, task, PARQUET, TableWrites.CONF, SCHEMA,
+                List.of("day", "country"), io.spindle.formats.WriteOptions.defaults(),
+                PartitionedWriter.Limits.defaults(), java.time.ZoneOffset.UTC, "spindle-w1")) {
+            writer.write(io.spindle.formats.batch.ColumnBatch.builder(SCHEMA).appendRows(rows).build());
+            message = writer.commit();
+        }
+
+        JobCommitResult result = protocol.commitJob(List.of(message));
+
+        assertThat(result.partitions()).containsExactlyInAnyOrder("day=2024-01-01/country=US/spindle-w1",
+                "day=2024-01-02/country=FR/spindle-w1");
+        assertThat(dataFiles(table.resolve("day=2024-01-01/country=US/spindle-w1"))).hasSize(1);
+        assertThat(dataFiles(table.resolve("day=2024-01-02/country=FR/spindle-w1"))).hasSize(1);
+        assertThat(readBack(fs, PARQUET, output)).isEqualTo(sortedById(rows));
+    }
+
     private static List<List<Object>> interleave(List<List<Object>> a, List<List<Object>> b) {
         List<List<Object>> mixed = new ArrayList<>();
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {

@@ -76,7 +76,7 @@ class JoinQueriesDifferentialTest {
 
     @AfterEach
     void resetThreshold() {
-        JoinPlanner.setBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD));
     }
 
     private static void write(String name, List<Row> rows, Schema schema) {
@@ -102,7 +102,7 @@ class JoinQueriesDifferentialTest {
                 + "ORDER BY revenue DESC, o_orderdate, l_orderkey LIMIT 10");
         assertThat(expected).hasSize(10);
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             List<Row> actual = q3().collectAsList();
             assertThat(actual).hasSize(10);
             for (int i = 0; i < actual.size(); i++) {
@@ -111,7 +111,7 @@ class JoinQueriesDifferentialTest {
                         .isEqualTo(expected.get(i));
             }
         }
-        JoinPlanner.setBroadcastThreshold(-1);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(-1));
         assertThat(q3().explainString()).contains("ShuffledHashJoin").doesNotContain("BroadcastHashJoin");
     }
 
@@ -137,7 +137,7 @@ class JoinQueriesDifferentialTest {
                 + "' GROUP BY p.category ORDER BY n DESC, p.category NULLS FIRST");
         assertThat(expected).hasSizeGreaterThan(3);
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             Dataset funnel = funnel();
             assertThat(funnel.explainString()).contains(threshold < 0 ? "ShuffledHashJoin" : "BroadcastHashJoin");
             List<Row> actual = funnel.collectAsList();
@@ -167,7 +167,7 @@ class JoinQueriesDifferentialTest {
         Dataset events = table("events");
         Dataset none = table("products").filter(col("price").lt(0.0));
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             assertThat(events.join(none, events.col("product_id").equalTo(none.col("product_id"))).count()).isZero();
             assertThat(events.join(none, events.col("product_id").equalTo(none.col("product_id")), "left").count())
                     .isEqualTo(events.count());

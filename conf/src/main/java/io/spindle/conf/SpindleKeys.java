@@ -193,6 +193,13 @@ public final class SpindleKeys {
     public static final ConfigKey<String> SHUFFLE_COMPRESSION = define(ENGINE,
             stringKey("spindle.shuffle.compression", "lz4", "Compression of shuffle blocks: lz4 or none.")
                     .requiring(codec -> codec.equals("lz4") || codec.equals("none"), "lz4 or none"));
+    public static final ConfigKey<DataSize> SQL_AUTO_BROADCAST_JOIN_THRESHOLD = define(ENGINE,
+            dataSizeKey("spindle.sql.autoBroadcastJoinThreshold", "32m", "A join side estimated under this "
+                    + "size is broadcast to every task instead of shuffling both sides; 0 never broadcasts."));
+    public static final ConfigKey<DataSize> CACHE_MEMORY_BUDGET = define(ENGINE,
+            dataSizeKey("spindle.cache.memoryBudget", "512m", "Memory each executor may hold cached Dataset "
+                    + "blocks in (cache/persist); blocks past it are kept in files under spindle.local.dir.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
     public static final ConfigKey<String> METASTORE_URIS = define(METASTORE,
             stringKey("spindle.metastore.uris", "", "Thrift URIs of the Hive Metastore, comma-separated "
                     + "(thrift://host:9083). Empty runs an embedded metastore (Derby) in the driver, for "

@@ -15,13 +15,20 @@ import io.spindle.plan.stage.StageGraph;
 public final class QueryExecution {
     private final Session session;
     private final LogicalPlan analyzed;
+    /** The cache this execution computes, not to be read from itself; -1 for an ordinary query. */
+    private final int computedCacheId;
     private LogicalPlan optimized;
     private PhysicalPlan physical;
     private StageGraph stages;
 
     QueryExecution(Session session, LogicalPlan analyzed) {
+        this(session, analyzed, -1);
+    }
+
+    QueryExecution(Session session, LogicalPlan analyzed, int computedCacheId) {
         this.session = session;
         this.analyzed = analyzed;
+        this.computedCacheId = computedCacheId;
     }
 
     public LogicalPlan analyzed() {
@@ -30,7 +37,9 @@ public final class QueryExecution {
 
     public synchronized LogicalPlan optimized() {
         if (optimized == null) {
-            optimized = new Optimizer(session.engineSettings().excludedRules()).optimize(analyzed);
+            // Cached sub-plans become their blocks first (running them if this is their first use).
+            LogicalPlan withCaches = session.cacheManager().substitute(analyzed, computedCacheId);
+            optimized = new Optimizer(session.engineSettings().excludedRules()).optimize(withCaches);
         }
         return optimized;
     }
@@ -38,7 +47,8 @@ public final class QueryExecution {
     public synchronized PhysicalPlan physical() {
         if (physical == null) {
             PlanningContext context = new PlanningContext(session.hadoopConf(), session.defaultParallelism(),
-                    session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes());
+                    session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes(),
+                    session.engineSettings().broadcastThresholdBytes());
             physical = new PhysicalPlanner(context).plan(optimized());
         }
         return physical;

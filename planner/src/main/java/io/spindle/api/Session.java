@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
     private final io.spindle.plan.catalog.TempViews tempViews = new io.spindle.plan.catalog.TempViews();
     private volatile io.spindle.plan.catalog.Catalog catalog = io.spindle.plan.catalog.Catalog.empty();
     private ShuffleDirectory shuffleDirectory;
+    private CacheManager cacheManager;
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
         this.conf = conf;
@@ -245,6 +246,13 @@ public final class Session implements AutoCloseable {
     /** Replaces the engine settings that have no configuration key yet (see {@link EngineSettings}). */
     public void setEngineSettings(EngineSettings settings) {
         this.engineSettings = Objects.requireNonNull(settings, "settings");
+    }
+
+    synchronized CacheManager cacheManager() {
+        if (cacheManager == null) {
+            cacheManager = new CacheManager(this);
+        }
+        return cacheManager;
     }
 
     io.spindle.plan.analysis.Analyzer analyzer() {

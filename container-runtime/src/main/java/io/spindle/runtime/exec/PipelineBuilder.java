@@ -70,6 +70,9 @@ public final class PipelineBuilder {
         if (node instanceof ShuffleReadExec read) {
             return shuffleRead(read);
         }
+        if (node instanceof io.spindle.plan.physical.CachedScanExec cached) {
+            return new CachedScanOperator(cached, context);
+        }
         if (node instanceof UnionExec union) {
             List<Pipeline> inputs = new ArrayList<>();
             for (PhysicalPlan child : union.children()) {

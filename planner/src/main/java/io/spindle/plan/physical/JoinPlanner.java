@@ -21,24 +21,16 @@ import io.spindle.plan.logical.LogicalPlan;
  * both sides are shuffled by their keys and the smaller side allowed builds.
  */
 public final class JoinPlanner {
-    /** Default of spindle.sql.autoBroadcastJoinThreshold; negative disables broadcasting. */
+    /** Default of spindle.sql.autoBroadcastJoinThreshold. */
     public static final long DEFAULT_BROADCAST_THRESHOLD = 32L << 20;
-    private static volatile long broadcastThreshold = Long.getLong("spindle.sql.autoBroadcastJoinThreshold",
-            DEFAULT_BROADCAST_THRESHOLD);
 
     private final SizeEstimator sizes;
+    private final long broadcastThreshold;
 
-    public JoinPlanner(SizeEstimator sizes) {
+    /** @param broadcastThreshold a side estimated at most this size is broadcast; 0 or less never */
+    public JoinPlanner(SizeEstimator sizes, long broadcastThreshold) {
         this.sizes = sizes;
-    }
-
-    /** Until the key spindle.sql.autoBroadcastJoinThreshold exists in SpindleConf: a JVM-wide setting. */
-    public static void setBroadcastThreshold(long bytes) {
-        broadcastThreshold = bytes;
-    }
-
-    public static long broadcastThreshold() {
-        return broadcastThreshold;
+        this.broadcastThreshold = broadcastThreshold;
     }
 
     public PhysicalPlan plan(Join join, Function<LogicalPlan, PhysicalPlan> toPhysical) {
@@ -70,7 +62,7 @@ public final class JoinPlanner {
         long rightBytes = sizes.estimate(join.right());
         boolean rightBuildable = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
         boolean leftBuildable = type == JoinType.INNER || type == JoinType.RIGHT_OUTER;
-        long threshold = broadcastThreshold;
+        long threshold = broadcastThreshold > 0 ? broadcastThreshold : -1;
         JoinStrategy strategy;
         boolean buildLeft;
         if (rightBuildable && rightBytes <= threshold && (!leftBuildable || rightBytes <= leftBytes)) {

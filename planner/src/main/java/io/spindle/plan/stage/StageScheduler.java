@@ -51,8 +51,15 @@ public final class StageScheduler {
         CoPartitionedShuffles coPartitioned = CoPartitionedShuffles.of(graph,
                 Math.min(settings.maxShufflePartitions(), Math.max(CO_PARTITIONED_WIDTH,
                         launcher.defaultParallelism() * MAP_PARTITIONS_PER_SLOT)));
+        java.util.Set<Integer> fixedShuffles = new java.util.HashSet<>();
         for (Stage stage : graph.stages()) {
-            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs, coPartitioned));
+            if (!stage.isResult() && stage.shufflePartitioning().fixedCount() > 0) {
+                fixedShuffles.add(stage.id());
+            }
+        }
+        for (Stage stage : graph.stages()) {
+            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs, coPartitioned,
+                    fixedShuffles));
             int partitions = StageSlicer.partitionCount(fragment);
             StageSink sink = stage.isResult() ? resultSink
                     : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs, coPartitioned),
@@ -88,6 +95,9 @@ public final class StageScheduler {
         if (stage.shufflePartitioning().kind() == Partitioning.Kind.SINGLE) {
             return 1;
         }
+        if (stage.shufflePartitioning().fixedCount() > 0) {
+            return stage.shufflePartitioning().fixedCount(); // repartition(n): what the user asked for
+        }
         if (coPartitioned.contains(stage.id())) {
             return coPartitioned.width(); // both sides of a shuffled join agree, whatever their sizes
         }
@@ -111,7 +121,7 @@ public final class StageScheduler {
     }
 
     private PhysicalPlan resolveReads(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
-            CoPartitionedShuffles coPartitioned) {
+            CoPartitionedShuffles coPartitioned, java.util.Set<Integer> fixedShuffles) {
         Map<Integer, long[]> sizesByShuffle = new HashMap<>();
         for (Map.Entry<Integer, List<MapOutput>> entry : outputs.entrySet()) {
             sizesByShuffle.put(entry.getKey(), partitionSizes(entry.getValue()));
@@ -133,11 +143,21 @@ public final class StageScheduler {
                     sizes[p] += output.partitionBytes()[p];
                 }
             }
-            List<PartitionRange> ranges = jointRanges != null && coPartitioned.contains(read.shuffleId()) ? jointRanges
+            List<PartitionRange> ranges = fixedShuffles.contains(read.shuffleId()) ? onePerPartition(width)
+                    : jointRanges != null && coPartitioned.contains(read.shuffleId()) ? jointRanges
                     : ShufflePartitionCoalescer.coalesce(sizes, settings.targetPartitionBytes(),
                             settings.minimumPartitionBytes(), launcher.defaultParallelism());
             return read.resolve(indexFiles, ranges);
         });
+    }
+
+    /** A user's repartition(n) keeps its n partitions: no coalescing. */
+    private static List<PartitionRange> onePerPartition(int width) {
+        List<PartitionRange> ranges = new ArrayList<>(width);
+        for (int p = 0; p < width; p++) {
+            ranges.add(new PartitionRange(p, p + 1));
+        }
+        return ranges;
     }
 
     private static long[] partitionSizes(List<MapOutput> mapOutputs) {

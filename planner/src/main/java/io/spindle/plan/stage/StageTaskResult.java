@@ -3,7 +3,8 @@ package io.spindle.plan.stage;
 import java.io.Serializable;
 
 /** What a stage task reports back to the driver. */
-public sealed interface StageTaskResult extends Serializable permits StageTaskResult.MapOutput, StageTaskResult.Rows, StageTaskResult.WrittenFile {
+public sealed interface StageTaskResult extends Serializable permits StageTaskResult.MapOutput, StageTaskResult.Rows,
+        StageTaskResult.WrittenFile, StageTaskResult.CachedPartition {
 
     /**
      * A committed map output: the index file that names the data file, and the bytes written per
@@ -28,5 +29,10 @@ public sealed interface StageTaskResult extends Serializable permits StageTaskRe
 
     /** A file a write task finished in the staging directory; null path when it had no rows. */
     record WrittenFile(String path, long rows) implements StageTaskResult {
+    }
+
+    /** A partition kept by a cache sink, with the fragment that computed it (to recompute a lost block). */
+    record CachedPartition(int partition, long rows, long bytes, boolean inMemory,
+            io.spindle.plan.physical.PhysicalPlan recipe) implements StageTaskResult {
     }
 }

@@ -70,7 +70,7 @@ public final class Dataset {
     }
 
     public Dataset select(Column... columns) {
-        return new Dataset(session, Project.create(Arrays.stream(columns).map(Column::expression).toList(), plan));
+        return new Dataset(session, Generators.project(Arrays.stream(columns).map(Column::expression).toList(), plan));
     }
 
     public Dataset select(String... names) {
@@ -100,7 +100,7 @@ public final class Dataset {
         if (!replaced) {
             projections.add(Alias.create(value.expression(), name));
         }
-        return new Dataset(session, Project.create(projections, plan));
+        return new Dataset(session, Generators.project(projections, plan));
     }
 
     /** Renames a column; a no-op when no column has that name, as in Spark. */

@@ -179,6 +179,25 @@ public final class functions {
         return call(BuiltinFunction.DATE_FORMAT, column, lit(pattern));
     }
 
+    /**
+     * The pieces of {@code column} between matches of {@code regex}, empty pieces kept; NULL for
+     * NULL. Spindle has no array columns yet: use it inside {@link #explode} or with
+     * {@link Column#getItem}.
+     */
+    public static Column split(Column column, String regex) {
+        return new Column(new io.spindle.plan.expr.Split(column.expression(), regex));
+    }
+
+    /** One row per piece of a {@link #split}, other columns repeated; no row for a NULL input. */
+    public static Column explode(Column column) {
+        return new Column(new io.spindle.plan.expr.Explode(column.expression(), false));
+    }
+
+    /** As {@link #explode}, but a NULL input gives one row with a NULL piece. */
+    public static Column explode_outer(Column column) {
+        return new Column(new io.spindle.plan.expr.Explode(column.expression(), true));
+    }
+
     static Column call(BuiltinFunction function, Column... arguments) {
         List<Expression> expressions = new ArrayList<>();
         for (Column argument : arguments) {

@@ -87,6 +87,9 @@ public final class PhysicalPlanner {
         if (node instanceof io.spindle.plan.logical.CachedRelation cached) {
             return new CachedScanExec(cached.cacheId(), cached.output(), cached.blocks());
         }
+        if (node instanceof io.spindle.plan.logical.Generate generate) {
+            return new GenerateExec(generate.generator(), generate.output(), toPhysical(generate.child()));
+        }
         if (node instanceof io.spindle.plan.logical.Repartition repartition) {
             PhysicalPlan child = toPhysical(repartition.child());
             return repartition.shuffle() ? new ShuffleExchangeExec(repartition.partitions() > 0

@@ -159,6 +159,14 @@ public final class Column {
                 split.string(), Literal.of(split.regex()), Literal.of(index)));
     }
 
+    /**
+     * This ranking, offset or aggregate function (row_number, rank, dense_rank, lag, lead, sum,
+     * count, min, max) evaluated over {@code window}.
+     */
+    public Column over(WindowSpec window) {
+        return new Column(new io.spindle.plan.expr.WindowExpression(expression, window.toSpec()));
+    }
+
     public Column cast(DataType type) {
         return new Column(new Cast(expression, type));
     }

@@ -20,7 +20,10 @@ import java.util.List;
 final class Generators {
     private Generators() {}
 
-    static LogicalPlan project(List<Expression> projections, LogicalPlan child) {
+    static LogicalPlan project(List<Expression> originalProjections, LogicalPlan originalChild) {
+        Windows.Lifted lifted = Windows.lift(originalProjections, originalChild);
+        List<Expression> projections = lifted.projections();
+        LogicalPlan child = lifted.child();
         int generatorIndex = -1;
         for (int i = 0; i < projections.size(); i++) {
             Expression projection = projections.get(i);

@@ -98,6 +98,9 @@ public final class PipelineBuilder {
             return new TopNOperator(topN.limit(), keys(topN.orders()), ascending(topN.orders()),
                     nullsFirst(topN.orders()), Schemas.positional(topN.output()), batchRows);
         }
+        if (node instanceof io.spindle.plan.physical.WindowExec window) {
+            return new WindowOperator(window, context);
+        }
         if (node instanceof io.spindle.plan.physical.GenerateExec generate) {
             return new GenerateOperator(generate.generator(), Schemas.positional(generate.output()));
         }

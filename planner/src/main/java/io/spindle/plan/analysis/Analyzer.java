@@ -71,6 +71,7 @@ public final class Analyzer {
 
     private static void check(LogicalPlan node) {
         checkGenerators(node);
+        WindowChecks.check(node);
         if (node instanceof io.spindle.plan.logical.Join join && join.condition() != null
                 && join.condition().dataType().kind() != TypeKind.BOOLEAN) {
             throw new AnalysisException("Join condition " + join.condition() + " is " + join.condition().dataType()

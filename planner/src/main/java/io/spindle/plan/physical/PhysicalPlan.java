@@ -18,7 +18,7 @@ import java.util.function.Function;
 public sealed interface PhysicalPlan extends Serializable
         permits SourceExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TopNExec, LimitExec, UnionExec,
         ShuffleExchangeExec, HashJoinExec, CoalesceExec,
-        GenerateExec {
+        GenerateExec, WindowExec {
 
     List<PhysicalPlan> children();
 

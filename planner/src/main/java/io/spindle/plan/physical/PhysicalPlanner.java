@@ -87,6 +87,10 @@ public final class PhysicalPlanner {
         if (node instanceof io.spindle.plan.logical.CachedRelation cached) {
             return new CachedScanExec(cached.cacheId(), cached.output(), cached.blocks());
         }
+        if (node instanceof io.spindle.plan.logical.Window window) {
+            return new WindowExec(window.windowExpressions(), window.spec(), window.output(),
+                    toPhysical(window.child()));
+        }
         if (node instanceof io.spindle.plan.logical.Generate generate) {
             return new GenerateExec(generate.generator(), generate.output(), toPhysical(generate.child()));
         }

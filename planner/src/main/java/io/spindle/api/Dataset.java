@@ -298,7 +298,7 @@ public final class Dataset {
      * {@code spindle.driver.maxResultSize}, instead of running the driver out of memory.
      */
     public List<Row> collectAsList() {
-        List<Object[]> rows = session.stageScheduler().run(queryExecution().stages());
+        List<Object[]> rows = queryExecution().run();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             result.add(Row.wrap(row));

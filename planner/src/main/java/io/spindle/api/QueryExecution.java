@@ -20,6 +20,7 @@ public final class QueryExecution {
     private LogicalPlan optimized;
     private PhysicalPlan physical;
     private StageGraph stages;
+    private volatile java.util.List<String> adaptiveDecisions = java.util.List.of();
 
     QueryExecution(Session session, LogicalPlan analyzed) {
         this(session, analyzed, -1);
@@ -61,11 +62,26 @@ public final class QueryExecution {
         return stages;
     }
 
-    /** Every phase, with column ids renumbered so the text is stable across runs. */
+    /** Runs the stages and keeps what the adaptive steps decided, for explain. */
+    java.util.List<Object[]> run() {
+        io.spindle.plan.stage.StageScheduler scheduler = session.stageScheduler();
+        try {
+            return scheduler.run(stages());
+        } finally {
+            adaptiveDecisions = scheduler.adaptiveDecisions();
+        }
+    }
+
+    /**
+     * Every phase, with column ids renumbered so the text is stable across runs; after the query
+     * ran, also what the adaptive steps decided (skewed join partitions split).
+     */
     public String explainString() {
+        String adaptive = adaptiveDecisions.isEmpty() ? ""
+                : "\n== Adaptive decisions (last run) ==\n" + String.join("\n", adaptiveDecisions) + "\n";
         return PlanText.normalizeIds("== Analyzed Logical Plan ==\n" + analyzed.treeString()
                 + "\n== Optimized Logical Plan ==\n" + optimized().treeString()
                 + "\n== Physical Plan ==\n" + physical().treeString()
-                + "\n== Stages ==\n" + stages().describe());
+                + "\n== Stages ==\n" + stages().describe() + adaptive);
     }
 }

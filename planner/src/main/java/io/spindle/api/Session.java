@@ -268,7 +268,9 @@ public final class Session implements AutoCloseable {
                 settings.shuffleCompression());
         io.spindle.plan.stage.SchedulerSettings schedulerSettings = new io.spindle.plan.stage.SchedulerSettings(
                 shuffleRoot(), settings.targetPartitionBytes(), settings.minimumPartitionBytes(),
-                settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings);
+                settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings,
+                conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_FACTOR),
+                conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_THRESHOLD).bytes());
         return new io.spindle.plan.stage.StageScheduler(new io.spindle.plan.stage.TaskLauncher() {
             @Override
             public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {

@@ -121,7 +121,9 @@ public final class PipelineBuilder {
             FileSystem fs = read.mapIndexFiles().isEmpty() ? FileSystem.getLocal(context.hadoopConf())
                     : new Path(read.mapIndexFiles().get(0)).getFileSystem(context.hadoopConf());
             ShuffleReadExec.PartitionRange range = read.ranges().get(0);
-            return new Sources.ShuffleRead(fs, read.mapIndexFiles(), range.start(), range.end(),
+            List<String> indexFiles = range.allMaps() ? read.mapIndexFiles()
+                    : read.mapIndexFiles().subList(range.mapStart(), range.mapEnd());
+            return new Sources.ShuffleRead(fs, indexFiles, range.start(), range.end(),
                     Schemas.positional(read.output()), context.settings().shuffleCompression());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

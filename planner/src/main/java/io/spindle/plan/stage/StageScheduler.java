@@ -32,10 +32,16 @@ public final class StageScheduler {
 
     private final TaskLauncher launcher;
     private final SchedulerSettings settings;
+    private final List<String> adaptiveDecisions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StageScheduler(TaskLauncher launcher, SchedulerSettings settings) {
         this.launcher = launcher;
         this.settings = settings;
+    }
+
+    /** What the adaptive steps decided while this scheduler ran (skew splits), for explain. */
+    public List<String> adaptiveDecisions() {
+        return List.copyOf(adaptiveDecisions);
     }
 
     /** Runs every stage and returns the result rows, in partition order. */
@@ -58,8 +64,8 @@ public final class StageScheduler {
             }
         }
         for (Stage stage : graph.stages()) {
-            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs, coPartitioned,
-                    fixedShuffles));
+            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.id(), stage.fragment(), outputs,
+                    coPartitioned, fixedShuffles));
             int partitions = StageSlicer.partitionCount(fragment);
             StageSink sink = stage.isResult() ? resultSink
                     : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs, coPartitioned),
@@ -120,7 +126,7 @@ public final class StageScheduler {
         return total[0];
     }
 
-    private PhysicalPlan resolveReads(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
+    private PhysicalPlan resolveReads(int stageId, PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
             CoPartitionedShuffles coPartitioned, java.util.Set<Integer> fixedShuffles) {
         Map<Integer, long[]> sizesByShuffle = new HashMap<>();
         for (Map.Entry<Integer, List<MapOutput>> entry : outputs.entrySet()) {
@@ -129,6 +135,8 @@ public final class StageScheduler {
         long[] joint = coPartitioned.summedSizes(fragment, sizesByShuffle);
         List<PartitionRange> jointRanges = joint == null ? null : ShufflePartitionCoalescer.coalesce(joint,
                 settings.targetPartitionBytes(), settings.minimumPartitionBytes(), launcher.defaultParallelism());
+        Map<Integer, List<PartitionRange>> skewSplit = jointRanges == null ? null
+                : SkewedJoinSplitter.split(stageId, fragment, jointRanges, outputs, settings, adaptiveDecisions);
         return fragment.transformUp(node -> {
             if (!(node instanceof ShuffleReadExec read)) {
                 return node;
@@ -144,6 +152,7 @@ public final class StageScheduler {
                 }
             }
             List<PartitionRange> ranges = fixedShuffles.contains(read.shuffleId()) ? onePerPartition(width)
+                    : skewSplit != null && skewSplit.containsKey(read.shuffleId()) ? skewSplit.get(read.shuffleId())
                     : jointRanges != null && coPartitioned.contains(read.shuffleId()) ? jointRanges
                     : ShufflePartitionCoalescer.coalesce(sizes, settings.targetPartitionBytes(),
                             settings.minimumPartitionBytes(), launcher.defaultParallelism());

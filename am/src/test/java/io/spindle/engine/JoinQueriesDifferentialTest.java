@@ -113,6 +113,16 @@ class JoinQueriesDifferentialTest {
         }
         session.setEngineSettings(session.engineSettings().withBroadcastThreshold(-1));
         assertThat(q3().explainString()).contains("ShuffledHashJoin").doesNotContain("BroadcastHashJoin");
+        session.setEngineSettings(session.engineSettings().withPreferSortMergeJoin(true));
+        assertThat(q3().explainString()).contains("SortMergeJoin").doesNotContain("HashJoin");
+        List<Row> merged = q3().collectAsList();
+        assertThat(merged).hasSize(10);
+        for (int i = 0; i < merged.size(); i++) {
+            Row row = merged.get(i);
+            assertThat(Row.of(row.get(0), ((BigDecimal) row.get(1)).setScale(4), row.get(2), row.get(3)))
+                    .as("sort-merge join row " + i).isEqualTo(expected.get(i));
+        }
+        session.setEngineSettings(session.engineSettings().withPreferSortMergeJoin(false));
     }
 
     private static Dataset q3() {

@@ -49,7 +49,7 @@ public final class QueryExecution {
         if (physical == null) {
             PlanningContext context = new PlanningContext(session.hadoopConf(), session.defaultParallelism(),
                     session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes(),
-                    session.engineSettings().broadcastThresholdBytes());
+                    session.engineSettings().broadcastThresholdBytes(), session.engineSettings().preferSortMergeJoin());
             physical = new PhysicalPlanner(context).plan(optimized());
         }
         return physical;

@@ -26,11 +26,18 @@ public final class JoinPlanner {
 
     private final SizeEstimator sizes;
     private final long broadcastThreshold;
+    private final boolean preferSortMerge;
 
     /** @param broadcastThreshold a side estimated at most this size is broadcast; 0 or less never */
     public JoinPlanner(SizeEstimator sizes, long broadcastThreshold) {
+        this(sizes, broadcastThreshold, false);
+    }
+
+    /** @param preferSortMerge plan sort-merge rather than shuffled hash joins where keys allow */
+    public JoinPlanner(SizeEstimator sizes, long broadcastThreshold, boolean preferSortMerge) {
         this.sizes = sizes;
         this.broadcastThreshold = broadcastThreshold;
+        this.preferSortMerge = preferSortMerge;
     }
 
     public PhysicalPlan plan(Join join, Function<LogicalPlan, PhysicalPlan> toPhysical) {
@@ -71,6 +78,9 @@ public final class JoinPlanner {
         } else if (leftBuildable && leftBytes <= threshold) {
             strategy = JoinStrategy.BROADCAST_HASH;
             buildLeft = true;
+        } else if (preferSortMerge && !leftKeys.isEmpty() && sortable(leftKeys) && sortable(rightKeys)) {
+            strategy = JoinStrategy.SORT_MERGE;
+            buildLeft = false;
         } else {
             strategy = JoinStrategy.SHUFFLED_HASH;
             // Semi, anti and left joins probe with the left side; right joins with the right side.
@@ -80,6 +90,11 @@ public final class JoinPlanner {
         Expression residualCondition = residual.isEmpty() ? null : and(residual);
         return new HashJoinExec(type, leftKeys, rightKeys, residualCondition, strategy, buildLeft, join.output(),
                 toPhysical.apply(join.left()), toPhysical.apply(join.right()));
+    }
+
+    /** Keys the external sort orders: anything but binary. */
+    private static boolean sortable(List<Expression> keys) {
+        return keys.stream().noneMatch(key -> key.dataType().kind() == io.spindle.formats.types.TypeKind.BINARY);
     }
 
     private static List<Expression> conjuncts(Expression condition) {

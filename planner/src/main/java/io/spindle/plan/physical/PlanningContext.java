@@ -8,9 +8,16 @@ import org.apache.hadoop.conf.Configuration;
  * @param maxSplitBytes target size of a file split (spindle.files.maxPartitionBytes)
  * @param broadcastThresholdBytes a join side estimated at most this size is broadcast; 0 or less
  *     never broadcasts (spindle.sql.autoBroadcastJoinThreshold)
+ * @param preferSortMergeJoin a join of two shuffled sides is a sort-merge join rather than a shuffled
+ *     hash join (spindle.sql.join.preferSortMergeJoin)
  */
 public record PlanningContext(Configuration hadoopConf, int defaultParallelism, long maxSplitBytes,
-        long broadcastThresholdBytes) {
+        long broadcastThresholdBytes, boolean preferSortMergeJoin) {
+
+    public PlanningContext(Configuration hadoopConf, int defaultParallelism, long maxSplitBytes,
+            long broadcastThresholdBytes) {
+        this(hadoopConf, defaultParallelism, maxSplitBytes, broadcastThresholdBytes, false);
+    }
 
     public PlanningContext(Configuration hadoopConf, int defaultParallelism, long maxSplitBytes) {
         this(hadoopConf, defaultParallelism, maxSplitBytes, JoinPlanner.DEFAULT_BROADCAST_THRESHOLD);

@@ -34,7 +34,7 @@ final class SkewedJoinSplitter {
             Map<Integer, List<MapOutput>> outputs, SchedulerSettings settings, List<String> decisions) {
         List<HashJoinExec> joins = new ArrayList<>();
         fragment.transformUp(node -> {
-            if (node instanceof HashJoinExec join && join.strategy() == JoinStrategy.SHUFFLED_HASH) {
+            if (node instanceof HashJoinExec join && join.strategy() != JoinStrategy.BROADCAST_HASH) {
                 joins.add(join);
             }
             return node;

@@ -70,6 +70,14 @@ class JoinStrategyTest {
     }
 
     @Test
+    void preferringSortMergeJoinSortsBothShuffledSidesButStillBroadcastsSmallOnes() throws IOException {
+        planner = new PhysicalPlanner(new PlanningContext(new Configuration(), 2, 128L << 20, -1, true));
+        assertGolden("join-sort-merge", explain(join(JoinType.FULL_OUTER, 100, 10)));
+        planner = new PhysicalPlanner(new PlanningContext(new Configuration(), 2, 128L << 20, 1_000, true));
+        assertThat(explain(join(JoinType.INNER, 1_000, 10))).contains("BroadcastHashJoin inner build=right");
+    }
+
+    @Test
     void bothSidesOverTheThresholdAreShuffledByTheirKeys() throws IOException {
         planner = planner(-1);
         assertGolden("join-shuffled-hash", explain(join(JoinType.INNER, 100, 10)));

@@ -64,7 +64,7 @@ class SkewJoinTest {
     }
 
     private static Dataset summarize(Dataset joined) {
-        return joined.withColumn("key", io.spindle.api.functions.coalesce(col("ek"), col("dk"))).groupBy("key")
+        return joined.groupBy(io.spindle.api.functions.coalesce(col("ek"), col("dk")).as("key"))
                 .agg(count("*").as("n"), sum("id").as("ids"), count("name").as("names")).orderBy("key");
     }
 

@@ -100,6 +100,9 @@ class RepartitionAndCacheTest {
         Dataset cached = table().filter(col("id").mod(2).equalTo(0)).cache();
         assertThat(cached.isCached()).isTrue();
         assertThat(cached.cacheMaterializations()).isZero();
+        // explain alone plans without computing the cache, as in Spark
+        assertThat(cached.groupBy("k").count().explainString()).contains("computed on first use");
+        assertThat(cached.cacheMaterializations()).isZero();
 
         assertThat(cached.count()).isEqualTo(60_000);
         Dataset perKey = cached.groupBy("k").agg(count("*").as("n"), sum("v").as("s")).orderBy("k");

@@ -78,6 +78,14 @@ final class CacheManager {
      * computed) replaced by its materialized relation, running the cached plans not yet run.
      */
     LogicalPlan substitute(LogicalPlan plan, int excludedId) {
+        return substitute(plan, excludedId, true);
+    }
+
+    /**
+     * As {@link #substitute(LogicalPlan, int)}; without {@code materialize}, caches not yet run stay
+     * unrun and their relations have no blocks (explain shows the plan without running anything).
+     */
+    LogicalPlan substitute(LogicalPlan plan, int excludedId, boolean materialize) {
         List<Entry> candidates;
         synchronized (this) {
             if (entries.isEmpty()) {
@@ -89,11 +97,19 @@ final class CacheManager {
             for (Entry entry : candidates) {
                 // Outputs are column ids, unique per plan: compare them before whole trees.
                 if (entry.id != excludedId && node.output().equals(entry.plan.output()) && node.equals(entry.plan)) {
-                    return new CachedRelation(entry.id, node.output(), materialize(entry));
+                    List<CachedBlockRef> blocks = materialize ? materialize(entry) : blocksIfComputed(entry);
+                    return new CachedRelation(entry.id, node.output(), blocks == null ? List.of() : blocks,
+                            blocks != null);
                 }
             }
             return node;
         });
+    }
+
+    private static List<CachedBlockRef> blocksIfComputed(Entry entry) {
+        synchronized (entry) {
+            return entry.blocks;
+        }
     }
 
     private List<CachedBlockRef> materialize(Entry entry) {

@@ -47,12 +47,15 @@ public final class QueryExecution {
 
     public synchronized PhysicalPlan physical() {
         if (physical == null) {
-            PlanningContext context = new PlanningContext(session.hadoopConf(), session.defaultParallelism(),
-                    session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes(),
-                    session.engineSettings().broadcastThresholdBytes(), session.engineSettings().preferSortMergeJoin());
-            physical = new PhysicalPlanner(context).plan(optimized());
+            physical = new PhysicalPlanner(planningContext()).plan(optimized());
         }
         return physical;
+    }
+
+    private PlanningContext planningContext() {
+        return new PlanningContext(session.hadoopConf(), session.defaultParallelism(),
+                session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes(),
+                session.engineSettings().broadcastThresholdBytes(), session.engineSettings().preferSortMergeJoin());
     }
 
     public synchronized StageGraph stages() {
@@ -60,6 +63,17 @@ public final class QueryExecution {
             stages = StageGraph.cut(physical());
         }
         return stages;
+    }
+
+    /** The explain text of a plan whose caches are not computed yet, planned without running anything. */
+    private String previewString() {
+        LogicalPlan preview = new Optimizer(session.engineSettings().excludedRules())
+                .optimize(session.cacheManager().substitute(analyzed, computedCacheId, false));
+        PhysicalPlan previewPhysical = new PhysicalPlanner(planningContext()).plan(preview);
+        return PlanText.normalizeIds("== Analyzed Logical Plan ==\n" + analyzed.treeString()
+                + "\n== Optimized Logical Plan ==\n" + preview.treeString()
+                + "\n== Physical Plan ==\n" + previewPhysical.treeString()
+                + "\n== Stages ==\n" + StageGraph.cut(previewPhysical).describe());
     }
 
     /** Runs the stages and keeps what the adaptive steps decided, for explain. */
@@ -77,6 +91,13 @@ public final class QueryExecution {
      * ran, also what the adaptive steps decided (skewed join partitions split).
      */
     public String explainString() {
+        boolean planned;
+        synchronized (this) {
+            planned = optimized != null;
+        }
+        if (!planned) {
+            return previewString(); // explain before any run must not compute caches
+        }
         String adaptive = adaptiveDecisions.isEmpty() ? ""
                 : "\n== Adaptive decisions (last run) ==\n" + String.join("\n", adaptiveDecisions) + "\n";
         return PlanText.normalizeIds("== Analyzed Logical Plan ==\n" + analyzed.treeString()

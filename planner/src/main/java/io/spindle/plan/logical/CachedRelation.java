@@ -9,11 +9,11 @@ import java.util.function.Function;
 /**
  * A cached Dataset's rows, read from the blocks executors keep for cache {@code cacheId}. It
  * replaces the cached plan in a query before optimization, so nothing is pushed into it: the
- * cached rows are the plan's whole output. {@code blocks} is empty until the cache has been
- * materialized, which happens when a query using it is planned.
+ * cached rows are the plan's whole output. The cache is computed ({@code materialized}, with its
+ * blocks) when a query using it is planned to run; explain alone plans it unmaterialized.
  */
-public record CachedRelation(int cacheId, List<ColumnRef> output, List<CachedBlockRef> blocks)
-        implements LogicalPlan {
+public record CachedRelation(int cacheId, List<ColumnRef> output, List<CachedBlockRef> blocks,
+        boolean materialized) implements LogicalPlan {
 
     public CachedRelation {
         output = List.copyOf(output);
@@ -42,6 +42,7 @@ public record CachedRelation(int cacheId, List<ColumnRef> output, List<CachedBlo
 
     @Override
     public String nodeString() {
-        return "CachedRelation " + cacheId + " " + PlanText.list(output);
+        return "CachedRelation " + cacheId + " " + PlanText.list(output) + (materialized ? ""
+                : " (computed on first use)");
     }
 }

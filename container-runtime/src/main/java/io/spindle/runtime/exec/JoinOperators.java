@@ -12,6 +12,13 @@ final class JoinOperators {
     static Operator hashJoin(HashJoinExec join, Pipeline buildInput, ExecutionContext context) {
         List<VectorEvaluator> leftKeys = compile(join.leftKeys());
         List<VectorEvaluator> rightKeys = compile(join.rightKeys());
+        if (join.strategy() == io.spindle.plan.physical.JoinStrategy.SORT_MERGE) {
+            return new SortMergeJoinOperator(join.joinType(), leftKeys, rightKeys, compile(join.leftKeys()),
+                    compile(join.rightKeys()), join.residual() == null ? null : EvaluatorCompiler.compile(join.residual()),
+                    Schemas.positional(join.left().output()), Schemas.positional(join.right().output()),
+                    Schemas.positional(join.joinedInput()), Schemas.positional(join.output()), buildInput,
+                    context.budget(), context.spillDirectory(), context.settings().batchSize());
+        }
         return new HashJoinOperator(join.joinType(), join.buildLeft(), join.buildLeft() ? rightKeys : leftKeys,
                 join.buildLeft() ? leftKeys : rightKeys,
                 join.residual() == null ? null : EvaluatorCompiler.compile(join.residual()),

@@ -49,11 +49,11 @@ public final class BenchRunner {
 
     /** Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed. */
     public Result run(String query, int warmup, int runs) {
-        long inputRows = inputRows(query);
         resetPeaks();
         long start = System.nanoTime();
         long rows = runOnce(query);
         long first = (System.nanoTime() - start) / 1_000_000;
+        long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {
             runOnce(query);
         }

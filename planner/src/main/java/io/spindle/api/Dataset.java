@@ -306,6 +306,15 @@ public final class Dataset {
         return result;
     }
 
+    /**
+     * The rows as an Rdd of {@link Row}, in the Dataset's order, for Rdd code downstream of a query.
+     * The query runs now and its rows come through the driver (so {@code spindle.driver.maxResultSize}
+     * bounds them), then are sliced into {@link Session#defaultParallelism()} partitions.
+     */
+    public Rdd<Row> rdd() {
+        return session.parallelize(collectAsList());
+    }
+
     public List<Row> take(int n) {
         return limit(n).collectAsList();
     }

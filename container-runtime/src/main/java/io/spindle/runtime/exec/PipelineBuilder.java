@@ -80,7 +80,7 @@ public final class PipelineBuilder {
             return new Sources.Union(inputs);
         }
         if (node instanceof FilterExec filter) {
-            return new FilterOperator(EvaluatorCompiler.compile(filter.condition()),
+            return new FilterOperator(FilterConjunct.compile(filter.condition()),
                     Schemas.positional(filter.output()));
         }
         if (node instanceof ProjectExec project) {

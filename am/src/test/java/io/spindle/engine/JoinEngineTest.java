@@ -55,14 +55,14 @@ class JoinEngineTest {
 
     @AfterEach
     void resetThreshold() {
-        JoinPlanner.setBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD));
     }
 
     @ParameterizedTest
     @CsvSource({"inner,true", "left,true", "right,true", "full,true", "left_semi,true", "left_anti,true",
             "inner,false", "left,false", "right,false", "full,false", "left_semi,false", "left_anti,false"})
     void everyJoinTypeMatchesANestedLoop(String type, boolean broadcast) {
-        JoinPlanner.setBroadcastThreshold(broadcast ? 1L << 30 : -1);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(broadcast ? 1L << 30 : -1));
         Dataset left = session.createDataset(LEFT_ROWS, LEFT);
         Dataset right = session.createDataset(RIGHT_ROWS, RIGHT);
         Dataset joined = left.join(right, left.col("k").equalTo(right.col("k")), type);
@@ -74,7 +74,7 @@ class JoinEngineTest {
     @ParameterizedTest
     @CsvSource({"inner,true", "left,true", "full,false", "left_anti,false", "left_semi,true", "right,false"})
     void aResidualConditionDecidesMatches(String type, boolean broadcast) {
-        JoinPlanner.setBroadcastThreshold(broadcast ? 1L << 30 : -1);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(broadcast ? 1L << 30 : -1));
         Dataset left = session.createDataset(LEFT_ROWS, LEFT);
         Dataset right = session.createDataset(RIGHT_ROWS, RIGHT);
         Dataset joined = left.join(right, left.col("k").equalTo(right.col("k")).and(right.col("w").gt(10L)), type);
@@ -85,7 +85,7 @@ class JoinEngineTest {
     @CsvSource({"inner", "left", "right", "full", "left_anti"})
     void emptySides(String type) {
         for (boolean broadcast : new boolean[] {true, false}) {
-            JoinPlanner.setBroadcastThreshold(broadcast ? 1L << 30 : -1);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(broadcast ? 1L << 30 : -1));
             Dataset left = session.createDataset(LEFT_ROWS, LEFT);
             Dataset none = session.createDataset(List.of(), RIGHT);
             assertThat(sorted(left.join(none, left.col("k").equalTo(none.col("k")), type).collectAsList()))
@@ -125,7 +125,7 @@ class JoinEngineTest {
     @Test
     void crossAndNonEquiJoinsRunUnderBothStrategies() {
         for (long threshold : new long[] {1L << 30, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             Dataset left = session.createDataset(LEFT_ROWS, LEFT);
             Dataset right = session.createDataset(RIGHT_ROWS, RIGHT);
             assertThat(left.crossJoin(right).count()).isEqualTo(36L);
@@ -151,7 +151,7 @@ class JoinEngineTest {
 
     @Test
     void aSkewedKeyJoinsCompletely() {
-        JoinPlanner.setBroadcastThreshold(-1);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(-1));
         Dataset facts = session.range(0, 200_000, 1, 4).withColumn("k",
                 io.spindle.api.functions.when(col("id").mod(10).lt(9), lit(1L)).otherwise(lit(0L))); // 90% on key 1
         Dataset keys = session.range(0, 2, 1, 1).withColumnRenamed("id", "k2");
@@ -177,7 +177,7 @@ class JoinEngineTest {
     @Test
     void aJoinOverTenTimesTheBudgetSpillsAndIsCorrect() {
         io.spindle.api.EngineSettings before = session.engineSettings();
-        JoinPlanner.setBroadcastThreshold(-1);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(-1));
         session.setEngineSettings(before.withTaskMemoryBytes(256L << 10));
         try {
             long files = JoinSpillMetrics.filesWritten();

@@ -76,7 +76,7 @@ class JoinQueriesDifferentialTest {
 
     @AfterEach
     void resetThreshold() {
-        JoinPlanner.setBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD));
     }
 
     private static void write(String name, List<Row> rows, Schema schema) {
@@ -102,7 +102,7 @@ class JoinQueriesDifferentialTest {
                 + "ORDER BY revenue DESC, o_orderdate, l_orderkey LIMIT 10");
         assertThat(expected).hasSize(10);
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             List<Row> actual = q3().collectAsList();
             assertThat(actual).hasSize(10);
             for (int i = 0; i < actual.size(); i++) {
@@ -111,8 +111,18 @@ class JoinQueriesDifferentialTest {
                         .isEqualTo(expected.get(i));
             }
         }
-        JoinPlanner.setBroadcastThreshold(-1);
+        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(-1));
         assertThat(q3().explainString()).contains("ShuffledHashJoin").doesNotContain("BroadcastHashJoin");
+        session.setEngineSettings(session.engineSettings().withPreferSortMergeJoin(true));
+        assertThat(q3().explainString()).contains("SortMergeJoin").doesNotContain("HashJoin");
+        List<Row> merged = q3().collectAsList();
+        assertThat(merged).hasSize(10);
+        for (int i = 0; i < merged.size(); i++) {
+            Row row = merged.get(i);
+            assertThat(Row.of(row.get(0), ((BigDecimal) row.get(1)).setScale(4), row.get(2), row.get(3)))
+                    .as("sort-merge join row " + i).isEqualTo(expected.get(i));
+        }
+        session.setEngineSettings(session.engineSettings().withPreferSortMergeJoin(false));
     }
 
     private static Dataset q3() {
@@ -137,7 +147,7 @@ class JoinQueriesDifferentialTest {
                 + "' GROUP BY p.category ORDER BY n DESC, p.category NULLS FIRST");
         assertThat(expected).hasSizeGreaterThan(3);
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             Dataset funnel = funnel();
             assertThat(funnel.explainString()).contains(threshold < 0 ? "ShuffledHashJoin" : "BroadcastHashJoin");
             List<Row> actual = funnel.collectAsList();
@@ -167,7 +177,7 @@ class JoinQueriesDifferentialTest {
         Dataset events = table("events");
         Dataset none = table("products").filter(col("price").lt(0.0));
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            JoinPlanner.setBroadcastThreshold(threshold);
+            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
             assertThat(events.join(none, events.col("product_id").equalTo(none.col("product_id"))).count()).isZero();
             assertThat(events.join(none, events.col("product_id").equalTo(none.col("product_id")), "left").count())
                     .isEqualTo(events.count());

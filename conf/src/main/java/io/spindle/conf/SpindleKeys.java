@@ -2,6 +2,7 @@ package io.spindle.conf;
 
 import static io.spindle.conf.ConfigKey.booleanKey;
 import static io.spindle.conf.ConfigKey.dataSizeKey;
+import static io.spindle.conf.ConfigKey.doubleKey;
 import static io.spindle.conf.ConfigKey.durationKey;
 import static io.spindle.conf.ConfigKey.intKey;
 import static io.spindle.conf.ConfigKey.stringKey;
@@ -211,6 +212,26 @@ public final class SpindleKeys {
     public static final ConfigKey<String> SHUFFLE_COMPRESSION = define(ENGINE,
             stringKey("spindle.shuffle.compression", "lz4", "Compression of shuffle blocks: lz4 or none.")
                     .requiring(codec -> codec.equals("lz4") || codec.equals("none"), "lz4 or none"));
+    public static final ConfigKey<Double> SHUFFLE_SKEWED_PARTITION_FACTOR = define(ENGINE,
+            doubleKey("spindle.shuffle.skewedPartitionFactor", 5.0, "A shuffled join's reduce partition is "
+                    + "skewed when it is this many times the median partition and over "
+                    + "spindle.shuffle.skewedPartitionThreshold; it is then split into several tasks by map outputs.")
+                    .requiring(factor -> factor >= 1, "at least 1"));
+    public static final ConfigKey<DataSize> SHUFFLE_SKEWED_PARTITION_THRESHOLD = define(ENGINE,
+            dataSizeKey("spindle.shuffle.skewedPartitionThreshold", "256m", "Smallest reduce partition of a "
+                    + "shuffled join that counts as skewed (see spindle.shuffle.skewedPartitionFactor).")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
+    public static final ConfigKey<DataSize> SQL_AUTO_BROADCAST_JOIN_THRESHOLD = define(ENGINE,
+            dataSizeKey("spindle.sql.autoBroadcastJoinThreshold", "32m", "A join side estimated under this "
+                    + "size is broadcast to every task instead of shuffling both sides; 0 never broadcasts."));
+    public static final ConfigKey<Boolean> SQL_JOIN_PREFER_SORT_MERGE_JOIN = define(ENGINE,
+            booleanKey("spindle.sql.join.preferSortMergeJoin", false, "Join two shuffled sides by sorting both "
+                    + "on the keys and merging them (sort-merge join) instead of building a hash table of one "
+                    + "side (shuffled hash join). Both spill past spindle.task.memoryBudget."));
+    public static final ConfigKey<DataSize> CACHE_MEMORY_BUDGET = define(ENGINE,
+            dataSizeKey("spindle.cache.memoryBudget", "512m", "Memory each executor may hold cached Dataset "
+                    + "blocks in (cache/persist); blocks past it are kept in files under spindle.local.dir.")
+                    .requiring(size -> size.bytes() > 0, POSITIVE));
     public static final ConfigKey<String> METASTORE_URIS = define(METASTORE,
             stringKey("spindle.metastore.uris", "", "Thrift URIs of the Hive Metastore, comma-separated "
                     + "(thrift://host:9083). Empty runs an embedded metastore (Derby) in the driver, for "

@@ -96,6 +96,11 @@ class SpindleKeysTest {
         properties.put("spindle.shuffle.maxPartitions", "500");
         properties.put("spindle.task.memoryBudget", "512m");
         properties.put("spindle.shuffle.compression", "none");
+        properties.put("spindle.shuffle.skewedPartitionFactor", "2.5");
+        properties.put("spindle.shuffle.skewedPartitionThreshold", "64m");
+        properties.put("spindle.sql.autoBroadcastJoinThreshold", "10m");
+        properties.put("spindle.sql.join.preferSortMergeJoin", "true");
+        properties.put("spindle.cache.memoryBudget", "1g");
         properties.put("spindle.metastore.uris", "thrift://hms1:9083,thrift://hms2:9083");
         properties.put("spindle.metastore.embedded.dir", "/var/spindle/metastore");
         properties.put("spindle.metastore.warehouseDir", "/var/spindle/warehouse");
@@ -148,6 +153,11 @@ class SpindleKeysTest {
         assertThat(conf.get(SpindleKeys.SHUFFLE_MAX_PARTITIONS)).isEqualTo(500);
         assertThat(conf.get(SpindleKeys.TASK_MEMORY_BUDGET)).isEqualTo(DataSize.ofMegabytes(512));
         assertThat(conf.get(SpindleKeys.SHUFFLE_COMPRESSION)).isEqualTo("none");
+        assertThat(conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_FACTOR)).isEqualTo(2.5);
+        assertThat(conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_THRESHOLD)).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(conf.get(SpindleKeys.SQL_AUTO_BROADCAST_JOIN_THRESHOLD)).isEqualTo(DataSize.ofMegabytes(10));
+        assertThat(conf.get(SpindleKeys.SQL_JOIN_PREFER_SORT_MERGE_JOIN)).isTrue();
+        assertThat(conf.get(SpindleKeys.CACHE_MEMORY_BUDGET)).isEqualTo(DataSize.ofGigabytes(1));
         assertThat(conf.get(SpindleKeys.METASTORE_URIS)).isEqualTo("thrift://hms1:9083,thrift://hms2:9083");
         assertThat(conf.get(SpindleKeys.METASTORE_EMBEDDED_DIR)).isEqualTo("/var/spindle/metastore");
         assertThat(conf.get(SpindleKeys.METASTORE_WAREHOUSE_DIR)).isEqualTo("/var/spindle/warehouse");

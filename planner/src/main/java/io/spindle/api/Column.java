@@ -149,6 +149,24 @@ public final class Column {
         return functions.substring(this, position, length);
     }
 
+    /** Piece {@code index} (0-based) of a {@link functions#split}; NULL past the last piece. */
+    public Column getItem(int index) {
+        if (!(expression instanceof io.spindle.plan.expr.Split split)) {
+            throw new IllegalArgumentException("getItem applies to split(...) columns; " + expression
+                    + " is not an array");
+        }
+        return new Column(io.spindle.plan.expr.ScalarFunction.of(io.spindle.plan.expr.BuiltinFunction.SPLIT_ITEM,
+                split.string(), Literal.of(split.regex()), Literal.of(index)));
+    }
+
+    /**
+     * This ranking, offset or aggregate function (row_number, rank, dense_rank, lag, lead, sum,
+     * count, min, max) evaluated over {@code window}.
+     */
+    public Column over(WindowSpec window) {
+        return new Column(new io.spindle.plan.expr.WindowExpression(expression, window.toSpec()));
+    }
+
     public Column cast(DataType type) {
         return new Column(new Cast(expression, type));
     }

@@ -28,6 +28,7 @@ public final class Dataset {
     private final Session session;
     private final LogicalPlan plan;
     private QueryExecution execution;
+    private int executionCacheVersion;
 
     Dataset(Session session, LogicalPlan plan) {
         this.session = session;
@@ -43,8 +44,10 @@ public final class Dataset {
     }
 
     public synchronized QueryExecution queryExecution() {
-        if (execution == null) {
+        int cacheVersion = session.cacheManager().version();
+        if (execution == null || executionCacheVersion != cacheVersion) {
             execution = new QueryExecution(session, plan);
+            executionCacheVersion = cacheVersion;
         }
         return execution;
     }
@@ -67,7 +70,7 @@ public final class Dataset {
     }
 
     public Dataset select(Column... columns) {
-        return new Dataset(session, Project.create(Arrays.stream(columns).map(Column::expression).toList(), plan));
+        return new Dataset(session, Generators.project(Arrays.stream(columns).map(Column::expression).toList(), plan));
     }
 
     public Dataset select(String... names) {
@@ -97,7 +100,7 @@ public final class Dataset {
         if (!replaced) {
             projections.add(Alias.create(value.expression(), name));
         }
-        return new Dataset(session, Project.create(projections, plan));
+        return new Dataset(session, Generators.project(projections, plan));
     }
 
     /** Renames a column; a no-op when no column has that name, as in Spark. */
@@ -172,6 +175,69 @@ public final class Dataset {
         return new Dataset(session, Deduplication.dropDuplicates(plan, names));
     }
 
+    /** {@code partitions} partitions, rows dealt out in turn (a shuffle). */
+    public Dataset repartition(int partitions) {
+        return repartition(partitions, new Column[0]);
+    }
+
+    /** {@code partitions} partitions by the hash of {@code columns} (a shuffle): equal keys in one partition. */
+    public Dataset repartition(int partitions, Column... columns) {
+        if (partitions <= 0) {
+            throw new IllegalArgumentException("repartition needs a positive number of partitions, got " + partitions);
+        }
+        return new Dataset(session, io.spindle.plan.logical.Repartition.create(partitions,
+                Arrays.stream(columns).map(Column::expression).toList(), true, plan));
+    }
+
+    /** Partitioned by the hash of {@code columns}, as many partitions as the data needs. */
+    public Dataset repartition(Column... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("repartition needs columns or a number of partitions");
+        }
+        return new Dataset(session, io.spindle.plan.logical.Repartition.create(0,
+                Arrays.stream(columns).map(Column::expression).toList(), true, plan));
+    }
+
+    /** At most {@code partitions} partitions by merging adjacent ones, without a shuffle. */
+    public Dataset coalesce(int partitions) {
+        if (partitions <= 0) {
+            throw new IllegalArgumentException("coalesce needs a positive number of partitions, got " + partitions);
+        }
+        return new Dataset(session, io.spindle.plan.logical.Repartition.create(partitions, List.of(), false, plan));
+    }
+
+    /**
+     * Keeps this Dataset's rows once computed: the first action over it (or over a Dataset made
+     * from it) runs it into blocks the executors hold, in memory within
+     * {@code spindle.cache.memoryBudget} and on local disk past it; later actions read the blocks.
+     * A lost block is recomputed from the plan.
+     */
+    public Dataset cache() {
+        session.cacheManager().register(plan);
+        return this;
+    }
+
+    /** The same as {@link #cache()}: memory first, local disk past the budget. */
+    public Dataset persist() {
+        return cache();
+    }
+
+    /** Stops using the cached rows; executors free the blocks when the next cache is written. */
+    public Dataset unpersist() {
+        session.cacheManager().unregister(plan);
+        return this;
+    }
+
+    /** Whether this Dataset is cached. */
+    public boolean isCached() {
+        return session.cacheManager().isCached(plan);
+    }
+
+    /** How many times this cached Dataset's plan has run: 1 once cached and used, however often used. */
+    public int cacheMaterializations() {
+        return session.cacheManager().materializations(plan);
+    }
+
     /** Registers this Dataset under {@code name} for {@link Session#table}, replacing a view of that name. */
     public void createOrReplaceTempView(String name) {
         session.tempViews().createOrReplace(name, plan);
@@ -232,12 +298,21 @@ public final class Dataset {
      * {@code spindle.driver.maxResultSize}, instead of running the driver out of memory.
      */
     public List<Row> collectAsList() {
-        List<Object[]> rows = session.stageScheduler().run(queryExecution().stages());
+        List<Object[]> rows = queryExecution().run();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             result.add(Row.wrap(row));
         }
         return result;
+    }
+
+    /**
+     * The rows as an Rdd of {@link Row}, in the Dataset's order, for Rdd code downstream of a query.
+     * The query runs now and its rows come through the driver (so {@code spindle.driver.maxResultSize}
+     * bounds them), then are sliced into {@link Session#defaultParallelism()} partitions.
+     */
+    public Rdd<Row> rdd() {
+        return session.parallelize(collectAsList());
     }
 
     public List<Row> take(int n) {

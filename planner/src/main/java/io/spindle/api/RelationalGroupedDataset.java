@@ -22,7 +22,9 @@ public final class RelationalGroupedDataset {
         for (Column aggregate : aggregates) {
             outputs.add(aggregate.expression());
         }
-        return input.aggregate(groupings, outputs);
+        // Group by the expressions themselves: a name given in groupBy(expr.as("k")) names the output column.
+        List<Expression> keys = groupings.stream().map(g -> g instanceof Alias alias ? alias.child() : g).toList();
+        return input.aggregate(keys, outputs);
     }
 
     /** One row per group with its number of rows, in a column named {@code count}. */

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * An immutable row of values in the Java form of their column types: Boolean, Integer, Long,
  * Double, BigDecimal, String, LocalDate, Instant, byte[]; null for SQL NULL.
  */
-public final class Row {
+public final class Row implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Object[] values;
 
     private Row(Object[] values) {

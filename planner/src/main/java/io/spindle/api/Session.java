@@ -47,6 +47,7 @@ public final class Session implements AutoCloseable {
     private TableCatalog tableCatalog;
     private ShuffleDirectory shuffleDirectory;
     private volatile io.spindle.formats.ReadMetrics[] lastScanMetrics = {io.spindle.formats.ReadMetrics.EMPTY};
+    private CacheManager cacheManager;
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
         this.conf = conf;
@@ -285,6 +286,13 @@ public final class Session implements AutoCloseable {
         this.engineSettings = Objects.requireNonNull(settings, "settings");
     }
 
+    synchronized CacheManager cacheManager() {
+        if (cacheManager == null) {
+            cacheManager = new CacheManager(this);
+        }
+        return cacheManager;
+    }
+
     io.spindle.plan.analysis.Analyzer analyzer() {
         return analyzer;
     }
@@ -310,7 +318,9 @@ public final class Session implements AutoCloseable {
                 settings.shuffleCompression());
         io.spindle.plan.stage.SchedulerSettings schedulerSettings = new io.spindle.plan.stage.SchedulerSettings(
                 shuffleRoot(), settings.targetPartitionBytes(), settings.minimumPartitionBytes(),
-                settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings);
+                settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings,
+                conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_FACTOR),
+                conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_THRESHOLD).bytes());
         io.spindle.formats.ReadMetrics[] scanned = {io.spindle.formats.ReadMetrics.EMPTY};
         lastScanMetrics = scanned;
         return new io.spindle.plan.stage.StageScheduler(new io.spindle.plan.stage.TaskLauncher() {

@@ -179,6 +179,78 @@ public final class functions {
         return call(BuiltinFunction.DATE_FORMAT, column, lit(pattern));
     }
 
+    /**
+     * The pieces of {@code column} between matches of {@code regex}, empty pieces kept; NULL for
+     * NULL. Spindle has no array columns yet: use it inside {@link #explode} or with
+     * {@link Column#getItem}.
+     */
+    public static Column split(Column column, String regex) {
+        return new Column(new io.spindle.plan.expr.Split(column.expression(), regex));
+    }
+
+    /** One row per piece of a {@link #split}, other columns repeated; no row for a NULL input. */
+    public static Column explode(Column column) {
+        return new Column(new io.spindle.plan.expr.Explode(column.expression(), false));
+    }
+
+    /** As {@link #explode}, but a NULL input gives one row with a NULL piece. */
+    public static Column explode_outer(Column column) {
+        return new Column(new io.spindle.plan.expr.Explode(column.expression(), true));
+    }
+
+    /** 1, 2, 3, ... within the window partition, in its order; use with {@link Column#over}. */
+    public static Column row_number() {
+        return new Column(io.spindle.plan.expr.WindowFunction.ranking(io.spindle.plan.expr.WindowFunction.Kind.ROW_NUMBER));
+    }
+
+    /** The position of the first row with the same order keys (ties share a rank, gaps follow). */
+    public static Column rank() {
+        return new Column(io.spindle.plan.expr.WindowFunction.ranking(io.spindle.plan.expr.WindowFunction.Kind.RANK));
+    }
+
+    /** As {@link #rank()}, without gaps after ties. */
+    public static Column dense_rank() {
+        return new Column(io.spindle.plan.expr.WindowFunction.ranking(
+                io.spindle.plan.expr.WindowFunction.Kind.DENSE_RANK));
+    }
+
+    /** The value {@code offset} rows before in the window partition, NULL where there is none. */
+    public static Column lag(Column column, int offset) {
+        return lag(column, offset, null);
+    }
+
+    /** The value {@code offset} rows before in the window partition, {@code defaultValue} where there is none. */
+    public static Column lag(Column column, int offset, Object defaultValue) {
+        return offsetFunction(io.spindle.plan.expr.WindowFunction.Kind.LAG, column, offset, defaultValue);
+    }
+
+    public static Column lag(String name, int offset) {
+        return lag(col(name), offset);
+    }
+
+    /** The value {@code offset} rows after in the window partition, NULL where there is none. */
+    public static Column lead(Column column, int offset) {
+        return lead(column, offset, null);
+    }
+
+    public static Column lead(Column column, int offset, Object defaultValue) {
+        return offsetFunction(io.spindle.plan.expr.WindowFunction.Kind.LEAD, column, offset, defaultValue);
+    }
+
+    public static Column lead(String name, int offset) {
+        return lead(col(name), offset);
+    }
+
+    private static Column offsetFunction(io.spindle.plan.expr.WindowFunction.Kind kind, Column column, int offset,
+            Object defaultValue) {
+        if (offset < 0) {
+            throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs an offset of 0 or more, got " + offset);
+        }
+        Expression fallback = defaultValue == null ? Literal.of(null) : Column.toExpression(defaultValue);
+        return new Column(new io.spindle.plan.expr.WindowFunction(kind, column.expression(), offset, fallback));
+    }
+
     static Column call(BuiltinFunction function, Column... arguments) {
         List<Expression> expressions = new ArrayList<>();
         for (Column argument : arguments) {

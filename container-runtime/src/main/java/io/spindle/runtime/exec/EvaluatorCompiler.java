@@ -58,7 +58,8 @@ public final class EvaluatorCompiler {
         if (expression instanceof Cast cast && CastEvaluator.supports(cast.child().dataType(), cast.dataType())) {
             return CastEvaluator.create(compile(cast.child()), cast.dataType());
         }
-        return new RowEvaluator(expression);
+        VectorEvaluator kernel = FunctionKernels.compile(expression);
+        return kernel != null ? kernel : new RowEvaluator(expression);
     }
 
     private static VectorEvaluator arithmetic(Arithmetic arithmetic) {

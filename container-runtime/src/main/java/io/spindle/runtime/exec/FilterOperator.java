@@ -1,47 +1,42 @@
 package io.spindle.runtime.exec;
 
-import io.spindle.formats.batch.BooleanVector;
 import io.spindle.formats.batch.ColumnBatch;
-import io.spindle.formats.batch.ColumnVector;
 import io.spindle.formats.types.Schema;
+import java.util.List;
 
 /**
- * Keeps rows whose condition is true (not false, not NULL): the condition is evaluated to a
- * boolean vector, turned into a selection of row indices, and the kept rows are gathered into a
- * compact batch. A batch whose rows all pass goes through without a copy.
+ * Keeps rows whose condition is true (not false, not NULL): each conjunct of the condition narrows
+ * a selection of row indices in turn (see {@link FilterConjunct}), then the kept rows are gathered
+ * into a compact batch. A batch whose rows all pass goes through without a copy.
  */
 public final class FilterOperator extends StreamingOperator {
-    private final VectorEvaluator condition;
+    private final List<FilterConjunct> conjuncts;
     private final Schema schema;
     private int[] selection = new int[0];
     /** Reused for every output: downstream operators consume or copy a batch before asking for the next. */
     private ColumnBatch output;
 
     public FilterOperator(VectorEvaluator condition, Schema schema) {
-        this.condition = condition;
+        this(List.of(new FilterConjunct.Evaluated(condition)), schema);
+    }
+
+    FilterOperator(List<FilterConjunct> conjuncts, Schema schema) {
+        this.conjuncts = conjuncts;
         this.schema = schema;
     }
 
     @Override
     protected ColumnBatch process(ColumnBatch batch) {
-        ColumnVector result = condition.evaluate(batch);
         int rows = batch.rowCount();
         if (selection.length < rows) {
             selection = new int[Math.max(rows, 1024)];
         }
-        boolean[] values = ((BooleanVector) result).values();
-        int selected = 0;
-        if (result.noNulls()) {
-            for (int r = 0; r < rows; r++) {
-                selection[selected] = r;
-                selected += values[r] ? 1 : 0; // branch-free selection
-            }
-        } else {
-            boolean[] nulls = result.nulls();
-            for (int r = 0; r < rows; r++) {
-                selection[selected] = r;
-                selected += values[r] & !nulls[r] ? 1 : 0;
-            }
+        for (int r = 0; r < rows; r++) {
+            selection[r] = r;
+        }
+        int selected = rows;
+        for (int c = 0; c < conjuncts.size() && selected > 0; c++) {
+            selected = conjuncts.get(c).select(batch, selection, selected);
         }
         if (selected == rows) {
             return batch;

@@ -59,6 +59,7 @@ public final class HashJoinOperator implements Operator {
     private int[] pairProbe = new int[1024];
     private int[] pairBuild = new int[1024];
     private int pairs;
+    private Object sharedTableKey;
 
     public HashJoinOperator(JoinType joinType, boolean buildLeft, List<VectorEvaluator> probeKeys,
             List<VectorEvaluator> buildKeys, VectorEvaluator residual, Schema probeSchema, Schema buildSchema,
@@ -137,11 +138,31 @@ public final class HashJoinOperator implements Operator {
 
     // ---- build ----
 
+    /**
+     * Shares the built table with the other tasks of this executor that join the same broadcast
+     * side (see {@link BroadcastTableCache}); {@code key} identifies that side and its keys.
+     */
+    HashJoinOperator shareBuildTable(Object key) {
+        this.sharedTableKey = buildPreserved ? null : key;
+        return this;
+    }
+
     private void ensureBuilt() {
         if (built) {
             return;
         }
         built = true;
+        if (sharedTableKey != null) {
+            table = BroadcastTableCache.getOrBuild(sharedTableKey, this::build);
+            if (table != null || buildParts != null) {
+                return;
+            }
+        }
+        build();
+    }
+
+    /** Drains the build side into a table, or into grace partitions past the budget (then returns null). */
+    private JoinHashTable build() {
         BatchBuffer buffer = new BatchBuffer(buildSchema);
         for (ColumnBatch batch = buildInput.next(); batch != null; batch = buildInput.next()) {
             if (buildParts != null) {
@@ -160,6 +181,7 @@ public final class HashJoinOperator implements Operator {
         if (buildParts == null) {
             table = new JoinHashTable(buffer.drain(), buildKeys);
         }
+        return table;
     }
 
     private void startSpilling(BatchBuffer buffer) {

@@ -69,6 +69,9 @@ public final class PipelineBuilder {
         if (node instanceof ShuffleReadExec read) {
             return shuffleRead(read);
         }
+        if (node instanceof io.spindle.plan.physical.CachedScanExec cached) {
+            return new CachedScanOperator(cached, context);
+        }
         if (node instanceof UnionExec union) {
             List<Pipeline> inputs = new ArrayList<>();
             for (PhysicalPlan child : union.children()) {
@@ -77,7 +80,7 @@ public final class PipelineBuilder {
             return new Sources.Union(inputs);
         }
         if (node instanceof FilterExec filter) {
-            return new FilterOperator(EvaluatorCompiler.compile(filter.condition()),
+            return new FilterOperator(FilterConjunct.compile(filter.condition()),
                     Schemas.positional(filter.output()));
         }
         if (node instanceof ProjectExec project) {
@@ -93,6 +96,12 @@ public final class PipelineBuilder {
         if (node instanceof TopNExec topN) {
             return new TopNOperator(topN.limit(), keys(topN.orders()), ascending(topN.orders()),
                     nullsFirst(topN.orders()), Schemas.positional(topN.output()), batchRows);
+        }
+        if (node instanceof io.spindle.plan.physical.WindowExec window) {
+            return new WindowOperator(window, context);
+        }
+        if (node instanceof io.spindle.plan.physical.GenerateExec generate) {
+            return new GenerateOperator(generate.generator(), Schemas.positional(generate.output()));
         }
         if (node instanceof LimitExec limit) {
             return new LimitOperator(limit.limit(), Schemas.positional(limit.output()));
@@ -111,7 +120,9 @@ public final class PipelineBuilder {
             FileSystem fs = read.mapIndexFiles().isEmpty() ? FileSystem.getLocal(context.hadoopConf())
                     : new Path(read.mapIndexFiles().get(0)).getFileSystem(context.hadoopConf());
             ShuffleReadExec.PartitionRange range = read.ranges().get(0);
-            return new Sources.ShuffleRead(fs, read.mapIndexFiles(), range.start(), range.end(),
+            List<String> indexFiles = range.allMaps() ? read.mapIndexFiles()
+                    : read.mapIndexFiles().subList(range.mapStart(), range.mapEnd());
+            return new Sources.ShuffleRead(fs, indexFiles, range.start(), range.end(),
                     Schemas.positional(read.output()), context.settings().shuffleCompression());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

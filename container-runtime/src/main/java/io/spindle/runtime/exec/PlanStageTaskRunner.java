@@ -37,6 +37,9 @@ public final class PlanStageTaskRunner implements StageTaskRunner {
             if (sink instanceof StageSink.Result result) {
                 return collectRows(pipeline, result);
             }
+            if (sink instanceof StageSink.Cache cache) {
+                return keepCached(pipeline, cache, task, context);
+            }
             return writeFile(pipeline, (StageSink.Write) sink, task, taskContext, context);
         }
     }
@@ -55,10 +58,20 @@ public final class PlanStageTaskRunner implements StageTaskRunner {
             }
         }
         int[] partitions = new int[0];
+        boolean roundRobin = sink.partitioning().kind() == Partitioning.Kind.ROUND_ROBIN;
+        int next = task.partition() % sink.partitions(); // each map task starts its deal at a different partition
         for (ColumnBatch batch = pipeline.next(); batch != null; batch = pipeline.next()) {
             int rows = batch.rowCount();
             if (partitions.length < rows) {
                 partitions = new int[Math.max(rows, 1024)];
+            }
+            if (roundRobin) {
+                for (int r = 0; r < rows; r++) {
+                    partitions[r] = next;
+                    next = next + 1 == sink.partitions() ? 0 : next + 1;
+                }
+                writer.write(batch, partitions);
+                continue;
             }
             java.util.Arrays.fill(partitions, 0, rows, 0);
             for (VectorEvaluator key : keys) {
@@ -72,6 +85,22 @@ public final class PlanStageTaskRunner implements StageTaskRunner {
             writer.write(batch, partitions);
         }
         return writer.commit();
+    }
+
+    /** Serializes the task's rows into one block of this executor's cache store. */
+    private static StageTaskResult keepCached(Pipeline pipeline, StageSink.Cache sink, StageTask task,
+            ExecutionContext context) {
+        CachedBlockStore store = CachedBlockStore.instance();
+        store.retainOnly(sink.liveCacheIds());
+        io.spindle.runtime.shuffle.ByteSink bytes = new io.spindle.runtime.shuffle.ByteSink(1 << 16);
+        long rows = 0;
+        for (ColumnBatch batch = pipeline.next(); batch != null; batch = pipeline.next()) {
+            io.spindle.runtime.shuffle.BatchSerde.write(batch, bytes);
+            rows += batch.rowCount();
+        }
+        boolean inMemory = store.put(sink.cacheId(), task.partition(), bytes.array(), bytes.size(),
+                sink.memoryBudgetBytes(), context.spillDirectory().resolveSibling("spindle-cache"));
+        return new StageTaskResult.CachedPartition(task.partition(), rows, bytes.size(), inMemory, task.fragment());
     }
 
     private static StageTaskResult collectRows(Pipeline pipeline, StageSink.Result sink) throws Exception {

@@ -162,23 +162,29 @@ public final class SortOperator implements Operator {
             }
         }
 
+        /**
+         * The next rows in order: first the (batch, row) picks of a whole output batch, then one
+         * typed copy loop per column, instead of a per-row, per-column gather call.
+         */
         ColumnBatch next() {
             if (heap.isEmpty()) {
                 return null;
             }
-            ColumnBatch out = ColumnBatch.allocate(schema, batchRows);
-            int[] one = new int[1];
+            ColumnBatch[] sources = new ColumnBatch[batchRows];
+            int[] rows = new int[batchRows];
             int count = 0;
             while (count < batchRows && !heap.isEmpty()) {
                 Cursor cursor = heap.poll();
-                one[0] = cursor.row;
-                for (int c = 0; c < schema.size(); c++) {
-                    Vectors.gather(cursor.batch.column(c), one, 0, 1, out.column(c), count);
-                }
+                sources[count] = cursor.batch; // a cursor moves to a fresh batch, so this one stays intact
+                rows[count] = cursor.row;
                 count++;
                 if (cursor.advance()) {
                     heap.add(cursor);
                 }
+            }
+            ColumnBatch out = ColumnBatch.allocate(schema, count);
+            for (int c = 0; c < schema.size(); c++) {
+                Vectors.gatherFrom(sources, c, rows, count, out.column(c));
             }
             out.setRowCount(count);
             return out;

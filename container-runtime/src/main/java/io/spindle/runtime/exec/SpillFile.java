@@ -35,6 +35,7 @@ final class SpillFile implements AutoCloseable {
     static SpillFile write(Path directory, Schema schema, ColumnBatch sorted, int[] rows, int blockRows)
             throws IOException {
         Files.createDirectories(directory);
+        SortSpillMetrics.runWritten();
         Path path = Files.createTempFile(directory, "spindle-spill-", ".run");
         ByteSink block = new ByteSink(1 << 16);
         ByteSink framed = new ByteSink(1 << 16);

@@ -88,6 +88,58 @@ public final class Vectors {
         }
     }
 
+    /**
+     * Copies row {@code rows[i]} of column {@code column} of {@code sources[i]} to row {@code i} of
+     * {@code target}, for i in [0, count): a merge's picks from many batches, one loop per type.
+     */
+    public static void gatherFrom(ColumnBatch[] sources, int column, int[] rows, int count, ColumnVector target) {
+        target.ensureCapacity(count);
+        if (target instanceof BytesVector t) {
+            for (int i = 0; i < count; i++) {
+                BytesVector s = (BytesVector) sources[i].column(column);
+                int row = rows[i];
+                if (s.isNull(row)) {
+                    t.setNull(i);
+                } else {
+                    t.set(i, s.data(), s.offsets()[row], s.offsets()[row + 1] - s.offsets()[row]);
+                }
+            }
+            return;
+        }
+        if (target instanceof LongVector t) {
+            long[] out = t.values();
+            for (int i = 0; i < count; i++) {
+                out[i] = ((LongVector) sources[i].column(column)).values()[rows[i]];
+            }
+        } else if (target instanceof IntVector t) {
+            int[] out = t.values();
+            for (int i = 0; i < count; i++) {
+                out[i] = ((IntVector) sources[i].column(column)).values()[rows[i]];
+            }
+        } else if (target instanceof DoubleVector t) {
+            double[] out = t.values();
+            for (int i = 0; i < count; i++) {
+                out[i] = ((DoubleVector) sources[i].column(column)).values()[rows[i]];
+            }
+        } else if (target instanceof BooleanVector t) {
+            boolean[] out = t.values();
+            for (int i = 0; i < count; i++) {
+                out[i] = ((BooleanVector) sources[i].column(column)).values()[rows[i]];
+            }
+        } else {
+            DecimalVector t = (DecimalVector) target;
+            for (int i = 0; i < count; i++) {
+                DecimalVector s = (DecimalVector) sources[i].column(column);
+                t.set(i, s.high()[rows[i]], s.low()[rows[i]]);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (sources[i].column(column).isNull(rows[i])) {
+                target.setNull(i);
+            }
+        }
+    }
+
     /** Identity row indices 0..n-1, for gathering a prefix. */
     public static int[] identity(int n) {
         int[] rows = new int[n];

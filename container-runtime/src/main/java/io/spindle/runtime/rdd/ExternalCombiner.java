@@ -4,18 +4,15 @@ import io.spindle.api.Tuple2;
 import io.spindle.rdd.Aggregator;
 import io.spindle.runtime.memory.TaskMemoryBudget;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * Combines values by key in a hash map. When the map's estimated size passes what the task's
+ * Combines values by key in a hash table ({@link CombineTable}). When the map's estimated size passes what the task's
  * {@link TaskMemoryBudget} grants, its entries are sorted by key hash and spilled as a run; the
  * result then merges the runs and the last in-memory part by hash, combining equal keys with
  * {@link Aggregator#combine}. Keys need only equals and hashCode, no ordering. One key's combiner
@@ -23,13 +20,13 @@ import java.util.PriorityQueue;
  */
 final class ExternalCombiner<K, V, C> {
     private static final long RESERVE_CHUNK = 1L << 20;
-    private static final Comparator<Map.Entry<?, ?>> BY_HASH = Comparator.comparingInt(e -> hash(e.getKey()));
+    private static final Comparator<Tuple2<?, ?>> BY_HASH = Comparator.comparingInt(e -> hash(e._1()));
 
     private final Aggregator<K, V, C> aggregator;
     private final TaskMemoryBudget budget;
     private final String localDir;
     private final boolean growing;
-    private HashMap<K, Box<C>> map = new HashMap<>();
+    private CombineTable<K, C> map = new CombineTable<>();
     private long estimatedBytes;
     private long reservedBytes;
     private final List<SpillRun<Tuple2<K, C>>> runs = new ArrayList<>();
@@ -41,19 +38,17 @@ final class ExternalCombiner<K, V, C> {
         this.growing = aggregator.growing();
     }
 
-    /**
-     * Adds one value (or combiner) of {@code key}. Combiners sit in a mutable box so that merging
-     * into an existing key costs one hash lookup.
-     */
+    /** Adds one value (or combiner) of {@code key}: one probe of the table when the key is there. */
     @SuppressWarnings("unchecked")
     void insert(K key, Object value, boolean valueIsCombiner) {
-        Box<C> box = map.get(key);
-        if (box == null) {
-            map.put(key, new Box<>(valueIsCombiner ? (C) value : aggregator.create((V) value)));
+        int slot = map.find(key);
+        if (slot < 0) {
+            map.insertAt(-slot - 1, key, valueIsCombiner ? (C) value : aggregator.create((V) value));
             estimatedBytes += SizeEstimate.MAP_ENTRY + 16 + SizeEstimate.of(key) + SizeEstimate.of(value);
         } else {
-            box.value = valueIsCombiner ? aggregator.combine(box.value, (C) value)
-                    : aggregator.merge(box.value, (V) value);
+            C existing = map.valueAt(slot);
+            map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value)
+                    : aggregator.merge(existing, (V) value));
             if (!growing) {
                 return;
             }
@@ -69,34 +64,31 @@ final class ExternalCombiner<K, V, C> {
         }
     }
 
-    /** A combiner the map holds by reference, replaced in place on merge. */
-    private static final class Box<C> {
-        C value;
-
-        Box(C value) {
-            this.value = value;
-        }
-    }
-
     private void spill() {
         runs.add(SpillRun.write(localDir, sortedEntries()));
-        map = new HashMap<>();
+        map = new CombineTable<>();
         budget.release(reservedBytes);
         reservedBytes = 0;
         estimatedBytes = 0;
     }
 
-    @SuppressWarnings("unchecked")
+    private List<Tuple2<K, C>> entries() {
+        List<Tuple2<K, C>> entries = new ArrayList<>(map.size());
+        map.forEach((key, value) -> entries.add(new Tuple2<>(key, value)));
+        return entries;
+    }
+
     private Iterator<Tuple2<K, C>> sortedEntries() {
-        Map.Entry<K, Box<C>>[] entries = map.entrySet().toArray(new Map.Entry[0]);
-        Arrays.sort(entries, BY_HASH);
-        return Arrays.stream(entries).map(e -> new Tuple2<>(e.getKey(), e.getValue().value)).iterator();
+        List<Tuple2<K, C>> entries = entries();
+        entries.sort(BY_HASH);
+        return entries.iterator();
     }
 
     /** The combined records; the combiner must not be used afterwards. */
     Iterator<Tuple2<K, C>> result() {
         if (runs.isEmpty()) {
-            Iterator<Map.Entry<K, Box<C>>> entries = map.entrySet().iterator();
+            Iterator<Tuple2<K, C>> entries = entries().iterator();
+            map = new CombineTable<>();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -109,14 +101,13 @@ final class ExternalCombiner<K, V, C> {
 
                 @Override
                 public Tuple2<K, C> next() {
-                    Map.Entry<K, Box<C>> entry = entries.next();
-                    return new Tuple2<>(entry.getKey(), entry.getValue().value);
+                    return entries.next();
                 }
             };
         }
         List<Iterator<Tuple2<K, C>>> sources = new ArrayList<>(runs);
         sources.add(sortedEntries());
-        map = new HashMap<>();
+        map = new CombineTable<>();
         return new HashMerge(sources);
     }
 

@@ -26,6 +26,12 @@ import org.apache.hadoop.fs.Path;
  */
 public final class ShuffleWriter {
     private static final int BLOCK_ROWS = 4096;
+    /**
+     * Rows a partition buffer starts with; it doubles up to {@link #BLOCK_ROWS}. With hundreds of
+     * partitions most buffers stay small, and allocating (zeroing) full blocks for each cost more
+     * than the rows they hold.
+     */
+    private static final int FIRST_BUFFER_ROWS = 64;
 
     private final FileSystem fs;
     private final Path directory;
@@ -84,10 +90,11 @@ public final class ShuffleWriter {
     private void append(int partition, ColumnBatch batch, int[] rowsToCopy, int from, int count) {
         while (count > 0) {
             if (buffers[partition] == null) {
-                buffers[partition] = ColumnBatch.allocate(schema, BLOCK_ROWS);
+                buffers[partition] = ColumnBatch.allocate(schema, Math.min(BLOCK_ROWS, Math.max(FIRST_BUFFER_ROWS, count)));
             }
             ColumnBatch buffer = buffers[partition];
             int take = Math.min(count, BLOCK_ROWS - buffer.rowCount());
+            grow(buffer, buffer.rowCount() + take);
             for (int c = 0; c < schema.size(); c++) {
                 Vectors.gather(batch.column(c), rowsToCopy, from, take, buffer.column(c), buffer.rowCount());
             }
@@ -97,6 +104,17 @@ public final class ShuffleWriter {
             }
             from += take;
             count -= take;
+        }
+    }
+
+    /** Doubles the buffer's vectors (up to a block) until {@code rows} fit: gather alone would grow by exactly what it adds. */
+    private void grow(ColumnBatch buffer, int rows) {
+        if (buffer.columnCount() == 0 || buffer.column(0).capacity() >= rows) {
+            return;
+        }
+        int capacity = Math.min(BLOCK_ROWS, Math.max(rows, 2 * buffer.column(0).capacity()));
+        for (int c = 0; c < buffer.columnCount(); c++) {
+            buffer.column(c).ensureCapacity(capacity);
         }
     }
 

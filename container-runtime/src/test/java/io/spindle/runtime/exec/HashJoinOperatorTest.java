@@ -85,6 +85,56 @@ class HashJoinOperatorTest {
         assertThat(budget.usedBytes()).isZero();
     }
 
+    /**
+     * Tasks of one executor joining the same broadcast side share one table: two joins running at
+     * once under one key drain one build input between them, and both answer like a nested loop;
+     * past the budget (the first builder spills) each builds its own and is still right.
+     */
+    @ParameterizedTest(name = "spilling={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void broadcastTablesAreSharedByConcurrentTasks(boolean spilling) throws Exception {
+        SplittableRandom random = new SplittableRandom(spilling ? 5 : 6);
+        List<Object[]> left = rows(random, 3_000, 400);
+        List<Object[]> right = rows(random, 2_000, 500);
+        java.util.concurrent.atomic.AtomicInteger drained = new java.util.concurrent.atomic.AtomicInteger();
+        Object key = List.of("broadcast-test", spilling, System.nanoTime());
+        List<java.util.concurrent.Callable<List<List<Object>>>> tasks = new ArrayList<>();
+        for (int task = 0; task < 2; task++) {
+            tasks.add(() -> {
+                List<ColumnBatch> build = batches(right, RIGHT);
+                Operator counting = new SourceOperator() {
+                    private int next;
+
+                    @Override
+                    protected ColumnBatch next() {
+                        if (next < build.size()) {
+                            drained.incrementAndGet();
+                            return build.get(next++);
+                        }
+                        return null;
+                    }
+                };
+                TaskMemoryBudget budget = new TaskMemoryBudget(spilling ? 2_000 : 1L << 30);
+                HashJoinOperator join = new HashJoinOperator(JoinType.INNER, false,
+                        List.of(new ColumnEvaluator(0, DataType.LONG)), List.of(new ColumnEvaluator(0, DataType.LONG)),
+                        null, LEFT, RIGHT, JOINED, JOINED, new Pipeline(List.of(counting)), budget, spill, 1024)
+                        .shareBuildTable(key);
+                return OperatorTestSupport.run(batches(left, LEFT), join);
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<String> expected = sorted(nestedLoop(JoinType.INNER, false, left, right));
+            for (java.util.concurrent.Future<List<List<Object>>> result : pool.invokeAll(tasks)) {
+                assertThat(sorted(result.get())).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int buildBatches = batches(right, RIGHT).size();
+        assertThat(drained.get()).isEqualTo(spilling ? 2 * buildBatches : buildBatches);
+    }
+
     private static List<Object[]> rows(SplittableRandom random, int count, int keys) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {

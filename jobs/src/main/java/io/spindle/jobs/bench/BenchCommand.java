@@ -28,10 +28,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--text-mb", description = "Megabytes of generated text (default: 20 x scale).")
     Double textMegabytes;
 
+    @Option(names = "--preset", description = "Data sizes by name instead of --scale: 'issue' = 6M lineitem rows, "
+            + "20M events over 60 days, 200k products, 500 MiB of text (the sizes of the Spark comparison).")
+    String preset;
+
     @Option(names = "--data", description = "Existing data directory (lineitem/, events/, products/, text/).")
     Path data;
 
-    @Option(names = "--work-dir", description = "Where generated data and scratch output go (default: a temp dir).")
+    @Option(names = "--work-dir", description = "Where generated data (kept and reused across runs) and scratch output "
+            + "go (default: $SPINDLE_HOME/target/bench, else <tmp>/spindle-bench).")
     Path workDir;
 
     @Option(names = "--queries", split = ",", defaultValue = "q1,q6,funnel,wordcount,nightly,sort",
@@ -56,10 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
                         "Unknown query '" + query + "'; known: " + String.join(",", BenchRunner.ALL));
             }
         }
-        Path work = workDir != null ? workDir : Files.createTempDirectory("spindle-bench-");
-        Path dataDirectory = data != null ? data : generate(work.resolve(String.format(Locale.ROOT, "data-scale-%s-text-%s",
-                scale, textBytes())), scale, textBytes(), out);
-        Path scratch = Files.createDirectories(work.resolve("scratch"));
+        Path work = workDir != null ? workDir : defaultWorkDirectory();
+        BenchSizes sizes = sizes();
+        Path dataDirectory = data != null ? data : generate(work.resolve(sizes.directoryName()), sizes, out);
+        Path scratch = Files.createDirectories(work.resolve("scratch-" + ProcessHandle.current().pid()));
         int failed = 0;
         try (Session session = Session.builder().master(master).appName("spindle-bench").getOrCreate()) {
             BenchRunner runner = new BenchRunner(session, dataDirectory, scratch, out);
@@ -80,38 +85,58 @@ public final class BenchCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 3;
     }
 
-    /** Bytes of text to generate: --text-mb, else 20 MB x scale. */
-    private long textBytes() {
-        return Math.max(1024, Math.round(textMegabytes != null ? textMegabytes * (1 << 20)
-                : BenchData.TEXT_BYTES_PER_SCALE * scale));
+    private BenchSizes sizes() {
+        if (preset == null) {
+            return BenchSizes.scaled(scale, Math.round(textMegabytes != null ? textMegabytes * (1 << 20)
+                    : BenchData.TEXT_BYTES_PER_SCALE * scale));
+        }
+        if (!preset.equalsIgnoreCase("issue")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Unknown preset '" + preset + "'; known: issue (or use --scale)");
+        }
+        return textMegabytes == null ? BenchSizes.ISSUE : new BenchSizes(BenchSizes.ISSUE.lineitemRows(),
+                BenchSizes.ISSUE.events(), BenchSizes.ISSUE.eventDays(), BenchSizes.ISSUE.products(),
+                Math.round(textMegabytes * (1 << 20)));
+    }
+
+    /** Generated data is kept here between runs, so a size is generated once. */
+    private static Path defaultWorkDirectory() {
+        String home = System.getenv("SPINDLE_HOME");
+        return home != null && Files.isDirectory(Path.of(home, "jobs"))
+                ? Path.of(home, "target", "bench")
+                : Path.of(System.getProperty("java.io.tmpdir"), "spindle-bench");
     }
 
     /** The data at a scale with the default amount of text (20 MB x scale). */
     static Path generate(Path directory, double scale, PrintWriter out) throws Exception {
-        return generate(directory, scale, Math.max(1024, Math.round(BenchData.TEXT_BYTES_PER_SCALE * scale)), out);
+        return generate(directory, BenchSizes.scaled(scale, Math.round(BenchData.TEXT_BYTES_PER_SCALE * scale)), out);
     }
 
     /**
      * Generates each table of the data set unless it is already complete: a table is written under
      * a hidden name and renamed into place, so a crash mid-way leaves no half table behind.
      */
-    static Path generate(Path directory, double scale, long textBytes, PrintWriter out) throws Exception {
+    static Path generate(Path directory, BenchSizes sizes, PrintWriter out) throws Exception {
         long start = System.nanoTime();
-        long rows = Math.max(1, Math.round(BenchData.LINEITEM_ROWS_PER_SCALE * scale));
         Files.createDirectories(directory);
-        generateTable(directory, "lineitem", table -> BenchData.writeLineitem(table, rows, 42));
-        generateTable(directory, "text", table -> BenchData.writeText(table, textBytes, 7));
+        boolean complete = Files.exists(directory.resolve("lineitem")) && Files.exists(directory.resolve("text"))
+                && Files.exists(directory.resolve("events"));
+        if (!complete) {
+            out.printf("generating %s under %s ...%n", sizes, directory);
+            out.flush();
+        }
+        generateTable(directory, "lineitem", table -> BenchData.writeLineitem(table, sizes.lineitemRows(), 42));
+        generateTable(directory, "text", table -> BenchData.writeText(table, sizes.textBytes(), 7));
         generateTable(directory, "events", table -> {
             Path staging = table.resolveSibling(table.getFileName() + "-all");
-            BenchData.writeEvents(staging, Math.max(100, Math.round(BenchData.PRODUCTS_PER_SCALE * scale)),
-                    Math.max(100, Math.round(BenchData.EVENTS_PER_DAY_PER_SCALE * scale)), 99);
+            BenchData.writeEvents(staging, sizes.products(), sizes.events(), sizes.eventDays(), 99);
             BenchRunner.deleteRecursively(directory.resolve("products"));
             Files.move(staging.resolve("products"), directory.resolve("products"));
             Files.move(staging.resolve("events"), table);
             BenchRunner.deleteRecursively(staging);
         });
-        out.printf("data at scale %s (%d lineitem rows, %d text bytes) ready in %d ms under %s%n", scale, rows,
-                textBytes, (System.nanoTime() - start) / 1_000_000, directory);
+        out.printf("data (%s) %s in %d ms under %s%n", sizes, complete ? "reused" : "generated",
+                (System.nanoTime() - start) / 1_000_000, directory);
         out.flush();
         return directory;
     }

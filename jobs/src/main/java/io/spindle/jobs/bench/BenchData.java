@@ -11,13 +11,14 @@ import io.spindle.formats.parquet.ParquetFileFormat;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 
@@ -60,7 +61,7 @@ public final class BenchData {
             Field.of("brand", DataType.STRING),
             Field.of("price", DataType.DOUBLE));
     /** Days of events, ending on {@link #LAST_EVENT_DAY}. */
-    public static final int EVENT_DAYS = 45;
+    public static final int EVENT_DAYS = 60;
     public static final LocalDate LAST_EVENT_DAY = LocalDate.of(2024, 3, 31);
     public static final long EVENTS_PER_DAY_PER_SCALE = 20_000;
     public static final long PRODUCTS_PER_SCALE = 10_000;
@@ -80,31 +81,69 @@ public final class BenchData {
     private static final int CURRENT_DAY = (int) LocalDate.of(1995, 6, 17).toEpochDay();
     private static final int FILE_ROWS = 1_000_000;
     private static final int BATCH = 4096;
+    private static final long TEXT_FILE_BYTES = 128L << 20;
 
     private BenchData() {
     }
 
-    /** Writes {@code rows} lineitem rows as Parquet files of up to a million rows. */
+    /**
+     * Writes {@code rows} lineitem rows as Parquet files of up to a million rows, the files in
+     * parallel; each file draws from its own random stream, so the bytes do not depend on the
+     * number of threads.
+     */
     public static void writeLineitem(Path directory, long rows, long seed) throws IOException {
         Files.createDirectories(directory);
         ParquetFileFormat format = new ParquetFileFormat();
         Configuration conf = new Configuration();
-        SplittableRandom random = new SplittableRandom(seed);
         int files = (int) Math.max(1, (rows + FILE_ROWS - 1) / FILE_ROWS);
-        long written = 0;
-        for (int file = 0; file < files; file++) {
-            long fileRows = rows * (file + 1) / files - written;
+        inParallel(files, file -> {
+            long first = rows * file / files;
+            long fileRows = rows * (file + 1) / files - first;
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + file);
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(
                     directory.resolve(String.format("part-%05d.parquet", file)).toUri());
             try (BatchWriter writer = format.create(conf, path, LINEITEM, WriteOptions.defaults())) {
                 for (long done = 0; done < fileRows; ) {
                     int count = (int) Math.min(BATCH, fileRows - done);
-                    writer.write(lineitemBatch(random, written + done, count));
+                    writer.write(lineitemBatch(random, first + done, count));
                     done += count;
                 }
                 writer.finish();
             }
-            written += fileRows;
+        });
+    }
+
+    /** Work on one numbered part (a file, a day) of a table. */
+    interface Part {
+        void write(int part) throws IOException;
+    }
+
+    /** Writes parts 0..count-1 on one thread per core; the first failure is rethrown. */
+    static void inParallel(int count, Part part) throws IOException {
+        int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    part.write(index);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while generating benchmark data");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("generating benchmark data failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -138,57 +177,76 @@ public final class BenchData {
     }
 
     /**
-     * Writes about {@code bytes} of text in 4 files: lines of 4-16 words drawn from a 50,000-word
-     * vocabulary with Zipf(1.0) frequencies, separated by single spaces.
+     * Writes about {@code bytes} of text in files of up to 128 MiB (at least 4), in parallel:
+     * lines of 4-16 words drawn from a 50,000-word vocabulary with Zipf(1.0) frequencies,
+     * separated by single spaces.
      */
     public static void writeText(Path directory, long bytes, long seed) throws IOException {
         Files.createDirectories(directory);
-        String[] vocabulary = new String[50_000];
+        byte[][] vocabulary = new byte[50_000][];
         for (int rank = 0; rank < vocabulary.length; rank++) {
-            vocabulary[rank] = word(rank);
+            vocabulary[rank] = word(rank).getBytes(StandardCharsets.US_ASCII);
         }
         double[] cumulative = new double[vocabulary.length];
-        double total = 0;
+        double sum = 0;
         for (int rank = 0; rank < vocabulary.length; rank++) {
-            total += 1.0 / (rank + 1);
-            cumulative[rank] = total;
+            sum += 1.0 / (rank + 1);
+            cumulative[rank] = sum;
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        int files = 4;
-        StringBuilder line = new StringBuilder();
-        for (int file = 0; file < files; file++) {
-            long target = bytes / files;
-            long written = 0;
-            try (BufferedWriter out = Files.newBufferedWriter(directory.resolve(String.format("part-%05d.txt", file)),
-                    StandardCharsets.UTF_8)) {
+        double total = sum;
+        int files = (int) Math.max(4, (bytes + TEXT_FILE_BYTES - 1) / TEXT_FILE_BYTES);
+        inParallel(files, file -> {
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + file);
+            long target = bytes * (file + 1) / files - bytes * file / files;
+            byte[] buffer = new byte[1 << 16];
+            int used = 0;
+            try (java.io.OutputStream out = Files.newOutputStream(
+                    directory.resolve(String.format("part-%05d.txt", file)))) {
+                long written = 0;
                 while (written < target) {
-                    line.setLength(0);
+                    if (used > buffer.length - 1024) {
+                        out.write(buffer, 0, used);
+                        written += used;
+                        used = 0;
+                    }
                     int words = random.nextInt(4, 17);
                     for (int w = 0; w < words; w++) {
                         if (w > 0) {
-                            line.append(' ');
+                            buffer[used++] = ' ';
                         }
                         int index = Arrays.binarySearch(cumulative, random.nextDouble() * total);
-                        line.append(vocabulary[Math.min(vocabulary.length - 1, index < 0 ? -index - 1 : index)]);
+                        byte[] word = vocabulary[Math.min(vocabulary.length - 1, index < 0 ? -index - 1 : index)];
+                        System.arraycopy(word, 0, buffer, used, word.length);
+                        used += word.length;
                     }
-                    line.append('\n');
-                    out.append(line);
-                    written += line.length();
+                    buffer[used++] = '\n';
+                    if (written + used >= target) {
+                        break;
+                    }
                 }
+                out.write(buffer, 0, used);
             }
-        }
+        });
     }
 
     /**
      * Writes {@code products} products (ids 1..n; some ids in events have no product, so the join
-     * drops rows) and {@code perDay} events a day for {@link #EVENT_DAYS} days under
-     * {@code events/date=YYYY-MM-DD/}.
+     * drops rows) and {@code events} events spread evenly over {@code days} days ending on
+     * {@link #LAST_EVENT_DAY}, under {@code events/date=YYYY-MM-DD/}; the days in parallel.
      */
-    public static void writeEvents(Path root, long products, long perDay, long seed) throws IOException {
+    public static void writeEvents(Path root, long products, long events, int days, long seed) throws IOException {
         ParquetFileFormat format = new ParquetFileFormat();
         Configuration conf = new Configuration();
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom productRandom = new SplittableRandom(seed);
         Path productDirectory = Files.createDirectories(root.resolve("products"));
+        byte[][] categories = new byte[20][];
+        for (int c = 0; c < categories.length; c++) {
+            categories[c] = bytes("category-" + c)[0];
+        }
+        byte[][] brands = new byte[50][];
+        for (int b = 0; b < brands.length; b++) {
+            brands[b] = bytes("brand-" + b)[0];
+        }
         try (BatchWriter writer = format.create(conf, new org.apache.hadoop.fs.Path(
                 productDirectory.resolve("part-00000.parquet").toUri()), PRODUCTS, WriteOptions.defaults())) {
             for (long done = 0; done < products; ) {
@@ -197,9 +255,9 @@ public final class BenchData {
                 for (int r = 0; r < count; r++) {
                     long id = done + r + 1;
                     ((LongVector) batch.column(0)).set(r, id);
-                    ((BytesVector) batch.column(1)).set(r, bytes("category-" + (id * 7 % 20))[0]);
-                    ((BytesVector) batch.column(2)).set(r, bytes("brand-" + random.nextInt(50))[0]);
-                    ((DoubleVector) batch.column(3)).set(r, random.nextInt(100, 100_000) / 100.0);
+                    ((BytesVector) batch.column(1)).set(r, categories[(int) (id * 7 % 20)]);
+                    ((BytesVector) batch.column(2)).set(r, brands[productRandom.nextInt(50)]);
+                    ((DoubleVector) batch.column(3)).set(r, productRandom.nextInt(100, 100_000) / 100.0);
                 }
                 batch.setRowCount(count);
                 writer.write(batch);
@@ -207,8 +265,10 @@ public final class BenchData {
             }
             writer.finish();
         }
-        for (int day = 0; day < EVENT_DAYS; day++) {
-            LocalDate date = LAST_EVENT_DAY.minusDays(EVENT_DAYS - 1 - day);
+        inParallel(days, day -> {
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + day + 1);
+            long perDay = events * (day + 1) / days - events * day / days;
+            LocalDate date = LAST_EVENT_DAY.minusDays(days - 1 - day);
             Path directory = Files.createDirectories(root.resolve("events").resolve("date=" + date));
             long dayStartMicros = date.toEpochDay() * 86_400_000_000L;
             try (BatchWriter writer = format.create(conf, new org.apache.hadoop.fs.Path(
@@ -230,7 +290,7 @@ public final class BenchData {
                 }
                 writer.finish();
             }
-        }
+        });
     }
 
     /** A pronounceable ASCII word for a rank: consonant-vowel syllables of the rank's digits. */

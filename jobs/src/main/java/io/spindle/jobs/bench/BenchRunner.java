@@ -38,34 +38,39 @@ public final class BenchRunner {
 
     /** What one query measured. */
     public record Result(String query, long resultRows, long inputRows, long firstMillis, long medianMillis,
-            long peakHeapBytes) {
+            long peakHeapBytes, long medianCpuMillis) {
         String line() {
             double seconds = Math.max(medianMillis, 1) / 1000.0;
             return String.format(Locale.ROOT, "%-10s rows=%-8d first_ms=%-7d median_ms=%-7d rows_per_s=%-12.0f "
-                    + "peak_heap_mb=%d", query, resultRows, firstMillis, medianMillis, inputRows / seconds,
-                    peakHeapBytes >> 20);
+                    + "peak_heap_mb=%-5d cpu_ms=%d", query, resultRows, firstMillis, medianMillis, inputRows / seconds,
+                    peakHeapBytes >> 20, medianCpuMillis);
         }
     }
 
     /** Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed. */
     public Result run(String query, int warmup, int runs) {
-        long inputRows = inputRows(query);
         resetPeaks();
         long start = System.nanoTime();
         long rows = runOnce(query);
         long first = (System.nanoTime() - start) / 1_000_000;
+        long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {
             runOnce(query);
         }
         List<Long> times = new ArrayList<>();
+        List<Long> cpuTimes = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long begin = System.nanoTime();
+            long cpuBegin = processCpuNanos();
             runOnce(query);
             times.add((System.nanoTime() - begin) / 1_000_000);
+            cpuTimes.add((processCpuNanos() - cpuBegin) / 1_000_000);
         }
         times.sort(null);
+        cpuTimes.sort(null);
         long median = times.isEmpty() ? first : times.get(times.size() / 2);
-        Result result = new Result(query, rows, inputRows, first, median, peakHeap());
+        long cpu = cpuTimes.isEmpty() ? 0 : cpuTimes.get(cpuTimes.size() / 2);
+        Result result = new Result(query, rows, inputRows, first, median, peakHeap(), cpu);
         out.println(result.line());
         out.flush();
         return result;
@@ -119,6 +124,12 @@ public final class BenchRunner {
             }
             default -> BenchQueries.lineitem(session, data).count();
         });
+    }
+
+    /** CPU time of this whole process (all threads, GC included): steadier than wall time on a shared machine. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {

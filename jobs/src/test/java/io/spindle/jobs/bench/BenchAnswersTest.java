@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark runner's answers for Q1, Q6 and wordcount at a tiny scale, against DuckDB on the same files. */
+/** The benchmark runner's answers for every query at a tiny scale, against DuckDB on the same files. */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class BenchAnswersTest {
     @TempDir
@@ -169,6 +169,28 @@ class BenchAnswersTest {
             assertSameRow(Row.of(revenue.get(r).toArray()), expected.get(r));
         }
         assertThat(first).isEqualTo(3 + expected.size());
+    }
+
+    /** The full sort: every row once, and the files in name order hold the rows in DuckDB's order. */
+    @Test
+    void sortWritesEveryRowInOrderMatchingDuckDb() throws Exception {
+        Path output = directory.resolve("sorted");
+        BenchQueries.sort(session, data, output.toString());
+        List<Path> files;
+        try (java.util.stream.Stream<Path> listing = java.nio.file.Files.list(output)) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        List<List<Object>> actual = new ArrayList<>();
+        for (Path file : files) {
+            actual.addAll(query("SELECT l_shipdate, l_orderkey, l_linenumber, l_extendedprice, l_comment FROM "
+                    + "read_parquet('" + file + "')"));
+        }
+        List<List<Object>> expected = query("SELECT l_shipdate, l_orderkey, l_linenumber, l_extendedprice, l_comment "
+                + "FROM " + lineitem() + " ORDER BY l_shipdate, l_orderkey, l_linenumber");
+        assertThat(expected).hasSizeGreaterThan(10_000);
+        assertThat(actual).hasSameSizeAs(expected);
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test

@@ -70,6 +70,8 @@ public final class Analyzer {
     }
 
     private static void check(LogicalPlan node) {
+        checkGenerators(node);
+        WindowChecks.check(node);
         if (node instanceof io.spindle.plan.logical.Join join && join.condition() != null
                 && join.condition().dataType().kind() != TypeKind.BOOLEAN) {
             throw new AnalysisException("Join condition " + join.condition() + " is " + join.condition().dataType()
@@ -104,6 +106,33 @@ public final class Analyzer {
                                 + child.output().get(i).dataType() + " in another; cast it first");
                     }
                 }
+            }
+        }
+    }
+
+    /** split() and explode() only where their pieces are consumed: explode in a Generate, split inside it. */
+    private static void checkGenerators(LogicalPlan node) {
+        List<Expression> expressions = new ArrayList<>(node.expressions());
+        if (node instanceof io.spindle.plan.logical.Generate generate) {
+            io.spindle.plan.expr.Expression array = generate.generator().array();
+            if (!(array instanceof io.spindle.plan.expr.Split split)) {
+                throw new AnalysisException("explode needs split(...) as its argument (Spindle has no array columns "
+                        + "yet), got " + array);
+            }
+            if (split.string().resolved() && split.string().dataType().kind() != TypeKind.STRING) {
+                throw new AnalysisException("split needs a string, but " + split.string() + " is "
+                        + split.string().dataType() + "; cast it to string first");
+            }
+            expressions = List.of(split.string());
+        }
+        for (Expression expression : expressions) {
+            if (!expression.collect(io.spindle.plan.expr.Explode.class).isEmpty()) {
+                throw new AnalysisException("explode(...) is only allowed as a whole column of select() or "
+                        + "withColumn(), not in " + node.nodeString());
+            }
+            if (!expression.collect(io.spindle.plan.expr.Split.class).isEmpty()) {
+                throw new AnalysisException("split(...) makes an array, and Spindle has no array columns yet: use "
+                        + "explode(split(...)) or split(...).getItem(i) in " + node.nodeString());
             }
         }
     }

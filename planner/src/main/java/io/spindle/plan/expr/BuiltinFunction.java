@@ -20,6 +20,8 @@ public enum BuiltinFunction {
     CONCAT("concat", DataType.STRING),
     LIKE("like", DataType.BOOLEAN, DataType.STRING, DataType.STRING),
     REGEXP_EXTRACT("regexp_extract", DataType.STRING, DataType.STRING, DataType.STRING, DataType.INT),
+    /** {@code split(s, regex).getItem(i)}: piece i (0-based) of the split, NULL past the last. */
+    SPLIT_ITEM("split_item", DataType.STRING, DataType.STRING, DataType.STRING, DataType.INT),
     TO_DATE("to_date", DataType.DATE, DataType.STRING, DataType.STRING),
     /** Replaced by its value when the query is optimized, so one query sees one date. */
     CURRENT_DATE("current_date", DataType.DATE),

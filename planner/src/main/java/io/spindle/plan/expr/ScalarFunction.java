@@ -64,6 +64,11 @@ public record ScalarFunction(BuiltinFunction function, List<Expression> argument
             case LIKE: return StringFunctions.like((String) values[0], (String) values[1]);
             case REGEXP_EXTRACT:
                 return StringFunctions.regexpExtract((String) values[0], (String) values[1], (Integer) values[2]);
+            case SPLIT_ITEM: {
+                String[] pieces = StringFunctions.split((String) values[0], (String) values[1]);
+                int index = (Integer) values[2];
+                return index >= 0 && index < pieces.length ? pieces[index] : null;
+            }
             case TO_DATE:
                 return values.length == 1 ? Casts.cast(values[0], DataType.STRING, DataType.DATE)
                         : DateFunctions.toDate((String) values[0], (String) values[1]);

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * identified by id, and is only defined once the node is resolved.
  */
 public sealed interface LogicalPlan permits Scan, LocalRelation, Range, Project, Filter, Aggregate, Sort, Limit, Union, Join,
-        TableScan {
+        TableScan, Repartition, CachedRelation, Generate, Window {
 
     List<LogicalPlan> children();
 

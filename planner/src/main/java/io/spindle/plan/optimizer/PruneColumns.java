@@ -58,7 +58,8 @@ public final class PruneColumns implements Rule {
             childRequired.addAll(join.references());
             return join.withChildren(List.of(prune(join.left(), childRequired), prune(join.right(), childRequired)));
         }
-        if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
+        if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit
+                || plan instanceof io.spindle.plan.logical.Repartition) {
             Set<ColumnRef> childRequired = new LinkedHashSet<>(required);
             childRequired.addAll(plan.references());
             return plan.withChild(prune(plan.child(), childRequired));

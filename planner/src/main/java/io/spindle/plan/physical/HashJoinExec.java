@@ -10,7 +10,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A hash join: the build side (right unless {@code buildLeft}) goes into a hash table keyed by its
+ * An equi-join with its strategy (for {@link JoinStrategy#SORT_MERGE} both sides are sorted and
+ * merged, and {@code buildLeft} is unused). A hash join: the build side (right unless {@code buildLeft}) goes into a hash table keyed by its
  * keys, the other side streams through it. Rows with a NULL key never match. {@code residual}
  * (nullable) is the non-equality part of the condition, over the left columns then the right ones;
  * a pair matches only when it is true. Output: left columns then right columns (left only for semi
@@ -76,7 +77,8 @@ public record HashJoinExec(JoinType joinType, List<Expression> leftKeys, List<Ex
 
     @Override
     public String nodeString() {
-        return strategy.displayName() + " " + joinType.sqlName() + " build=" + (buildLeft ? "left" : "right")
+        return strategy.displayName() + " " + joinType.sqlName()
+                + (strategy == JoinStrategy.SORT_MERGE ? "" : " build=" + (buildLeft ? "left" : "right"))
                 + " keys=" + PlanText.list(leftKeys) + "=" + PlanText.list(rightKeys)
                 + (residual == null ? "" : " residual=" + residual);
     }

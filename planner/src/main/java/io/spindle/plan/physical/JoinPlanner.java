@@ -21,24 +21,23 @@ import io.spindle.plan.logical.LogicalPlan;
  * both sides are shuffled by their keys and the smaller side allowed builds.
  */
 public final class JoinPlanner {
-    /** Default of spindle.sql.autoBroadcastJoinThreshold; negative disables broadcasting. */
+    /** Default of spindle.sql.autoBroadcastJoinThreshold. */
     public static final long DEFAULT_BROADCAST_THRESHOLD = 32L << 20;
-    private static volatile long broadcastThreshold = Long.getLong("spindle.sql.autoBroadcastJoinThreshold",
-            DEFAULT_BROADCAST_THRESHOLD);
 
     private final SizeEstimator sizes;
+    private final long broadcastThreshold;
+    private final boolean preferSortMerge;
 
-    public JoinPlanner(SizeEstimator sizes) {
+    /** @param broadcastThreshold a side estimated at most this size is broadcast; 0 or less never */
+    public JoinPlanner(SizeEstimator sizes, long broadcastThreshold) {
+        this(sizes, broadcastThreshold, false);
+    }
+
+    /** @param preferSortMerge plan sort-merge rather than shuffled hash joins where keys allow */
+    public JoinPlanner(SizeEstimator sizes, long broadcastThreshold, boolean preferSortMerge) {
         this.sizes = sizes;
-    }
-
-    /** Until the key spindle.sql.autoBroadcastJoinThreshold exists in SpindleConf: a JVM-wide setting. */
-    public static void setBroadcastThreshold(long bytes) {
-        broadcastThreshold = bytes;
-    }
-
-    public static long broadcastThreshold() {
-        return broadcastThreshold;
+        this.broadcastThreshold = broadcastThreshold;
+        this.preferSortMerge = preferSortMerge;
     }
 
     public PhysicalPlan plan(Join join, Function<LogicalPlan, PhysicalPlan> toPhysical) {
@@ -70,7 +69,7 @@ public final class JoinPlanner {
         long rightBytes = sizes.estimate(join.right());
         boolean rightBuildable = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
         boolean leftBuildable = type == JoinType.INNER || type == JoinType.RIGHT_OUTER;
-        long threshold = broadcastThreshold;
+        long threshold = broadcastThreshold > 0 ? broadcastThreshold : -1;
         JoinStrategy strategy;
         boolean buildLeft;
         if (rightBuildable && rightBytes <= threshold && (!leftBuildable || rightBytes <= leftBytes)) {
@@ -79,6 +78,9 @@ public final class JoinPlanner {
         } else if (leftBuildable && leftBytes <= threshold) {
             strategy = JoinStrategy.BROADCAST_HASH;
             buildLeft = true;
+        } else if (preferSortMerge && !leftKeys.isEmpty() && sortable(leftKeys) && sortable(rightKeys)) {
+            strategy = JoinStrategy.SORT_MERGE;
+            buildLeft = false;
         } else {
             strategy = JoinStrategy.SHUFFLED_HASH;
             // Semi, anti and left joins probe with the left side; right joins with the right side.
@@ -88,6 +90,11 @@ public final class JoinPlanner {
         Expression residualCondition = residual.isEmpty() ? null : and(residual);
         return new HashJoinExec(type, leftKeys, rightKeys, residualCondition, strategy, buildLeft, join.output(),
                 toPhysical.apply(join.left()), toPhysical.apply(join.right()));
+    }
+
+    /** Keys the external sort orders: anything but binary. */
+    private static boolean sortable(List<Expression> keys) {
+        return keys.stream().noneMatch(key -> key.dataType().kind() == io.spindle.formats.types.TypeKind.BINARY);
     }
 
     private static List<Expression> conjuncts(Expression condition) {

@@ -6,17 +6,39 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * How a node's output rows are spread over partitions. The number of hash partitions is not part
- * of the plan: the scheduler picks it from the data size when the stage runs.
+ * How a node's output rows are spread over partitions. The number of hash partitions is normally
+ * not part of the plan: the scheduler picks it from the data size when the stage runs. Only a
+ * user's {@code repartition(n, ...)} fixes it ({@code fixedCount > 0}); such a shuffle is neither
+ * coalesced nor taken as a join's co-partitioning (its count need not match the other side's).
+ *
+ * @param fixedCount the partitions a user asked for, or 0 when the scheduler chooses
  */
-public record Partitioning(Kind kind, List<Expression> keys) implements Serializable {
-    public enum Kind { UNKNOWN, SINGLE, HASH }
+public record Partitioning(Kind kind, List<Expression> keys, int fixedCount) implements Serializable {
+    /** ROUND_ROBIN deals rows out in turn (repartition(n) without columns). */
+    public enum Kind { UNKNOWN, SINGLE, HASH, ROUND_ROBIN }
 
     public static final Partitioning UNKNOWN = new Partitioning(Kind.UNKNOWN, List.of());
     public static final Partitioning SINGLE = new Partitioning(Kind.SINGLE, List.of());
 
     public Partitioning {
         keys = List.copyOf(keys);
+        if (fixedCount < 0) {
+            throw new IllegalArgumentException("A partition count must be positive, got " + fixedCount);
+        }
+    }
+
+    public Partitioning(Kind kind, List<Expression> keys) {
+        this(kind, keys, 0);
+    }
+
+    /** {@code count} partitions by {@code keys}, or dealt out in turn when there are no keys. */
+    public static Partitioning fixed(List<? extends Expression> keys, int count) {
+        return new Partitioning(keys.isEmpty() ? Kind.ROUND_ROBIN : Kind.HASH, List.copyOf(keys), count);
+    }
+
+    /** This partitioning with its keys rewritten. */
+    public Partitioning withKeys(List<Expression> newKeys) {
+        return new Partitioning(kind, newKeys, fixedCount);
     }
 
     public static Partitioning hash(List<? extends Expression> keys) {
@@ -27,7 +49,8 @@ public record Partitioning(Kind kind, List<Expression> keys) implements Serializ
         switch (required.kind()) {
             case UNSPECIFIED: return true;
             case ALL_TUPLES: return kind == Kind.SINGLE;
-            case CLUSTERED: return kind == Kind.SINGLE || (kind == Kind.HASH && keys.equals(required.keys()));
+            case CLUSTERED:
+                return kind == Kind.SINGLE || (kind == Kind.HASH && fixedCount == 0 && keys.equals(required.keys()));
         }
         throw new AssertionError(required);
     }
@@ -45,7 +68,8 @@ public record Partitioning(Kind kind, List<Expression> keys) implements Serializ
     @Override
     public String toString() {
         switch (kind) {
-            case HASH: return "hash" + PlanText.list(keys);
+            case HASH: return "hash" + PlanText.list(keys) + (fixedCount > 0 ? " into " + fixedCount : "");
+            case ROUND_ROBIN: return "roundrobin into " + fixedCount;
             case SINGLE: return "single";
             case UNKNOWN: return "unknown";
         }

@@ -17,7 +17,8 @@ import java.util.function.Function;
  */
 public sealed interface PhysicalPlan extends Serializable
         permits SourceExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TopNExec, LimitExec, UnionExec,
-        ShuffleExchangeExec, HashJoinExec {
+        ShuffleExchangeExec, HashJoinExec, CoalesceExec,
+        GenerateExec, WindowExec {
 
     List<PhysicalPlan> children();
 

@@ -78,7 +78,24 @@ public final class PhysicalPlanner {
             return new LimitExec(limit.limit(), true, new LimitExec(limit.limit(), false, toPhysical(limit.child())));
         }
         if (node instanceof io.spindle.plan.logical.Join join) {
-            return new JoinPlanner(new SizeEstimator(context.hadoopConf())).plan(join, this::toPhysical);
+            return new JoinPlanner(new SizeEstimator(context.hadoopConf()), context.broadcastThresholdBytes(),
+                    context.preferSortMergeJoin()).plan(join, this::toPhysical);
+        }
+        if (node instanceof io.spindle.plan.logical.CachedRelation cached) {
+            return new CachedScanExec(cached.cacheId(), cached.output(), cached.blocks());
+        }
+        if (node instanceof io.spindle.plan.logical.Window window) {
+            return new WindowExec(window.windowExpressions(), window.spec(), window.output(),
+                    toPhysical(window.child()));
+        }
+        if (node instanceof io.spindle.plan.logical.Generate generate) {
+            return new GenerateExec(generate.generator(), generate.output(), toPhysical(generate.child()));
+        }
+        if (node instanceof io.spindle.plan.logical.Repartition repartition) {
+            PhysicalPlan child = toPhysical(repartition.child());
+            return repartition.shuffle() ? new ShuffleExchangeExec(repartition.partitions() > 0
+                    ? Partitioning.fixed(repartition.keys(), repartition.partitions())
+                    : Partitioning.hash(repartition.keys()), child) : new CoalesceExec(repartition.partitions(), child);
         }
         if (node instanceof Union union) {
             List<PhysicalPlan> children = new ArrayList<>();

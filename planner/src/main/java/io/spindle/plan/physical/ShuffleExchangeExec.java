@@ -25,7 +25,7 @@ public record ShuffleExchangeExec(Partitioning partitioning, PhysicalPlan child)
 
     @Override
     public PhysicalPlan mapExpressions(Function<Expression, Expression> mapper) {
-        return new ShuffleExchangeExec(new Partitioning(partitioning.kind(),
+        return new ShuffleExchangeExec(partitioning.withKeys(
                 partitioning.keys().stream().map(mapper).toList()), child);
     }
 

@@ -17,11 +17,23 @@ import java.util.List;
 public record ShuffleReadExec(int shuffleId, List<ColumnRef> output, List<String> mapIndexFiles,
         List<PartitionRange> ranges) implements SourceExec {
 
-    /** Map partitions {@code [start, end)} read by one reduce task. */
-    public record PartitionRange(int start, int end) implements Serializable {
+    /**
+     * Map partitions {@code [start, end)} read by one reduce task, from the outputs of map tasks
+     * {@code [mapStart, mapEnd)}, or of every map task when {@code mapEnd} is -1. A map range reads a
+     * share of a skewed partition (the adaptive skew split).
+     */
+    public record PartitionRange(int start, int end, int mapStart, int mapEnd) implements Serializable {
+        public PartitionRange(int start, int end) {
+            this(start, end, 0, -1);
+        }
+
+        public boolean allMaps() {
+            return mapEnd < 0;
+        }
+
         @Override
         public String toString() {
-            return "[" + start + ", " + end + ")";
+            return "[" + start + ", " + end + ")" + (allMaps() ? "" : " maps [" + mapStart + ", " + mapEnd + ")");
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * task's copy of the fragment holds its source {@link #slice sliced} to its own partition.
  */
 public sealed interface SourceExec extends PhysicalPlan permits FileScanExec, LocalRelationExec, RangeExec,
-        ShuffleReadExec {
+        ShuffleReadExec, CachedScanExec {
 
     int partitionCount();
 

@@ -26,7 +26,7 @@ final class CoPartitionedShuffles {
         Set<Integer> ids = new LinkedHashSet<>();
         for (Stage stage : graph.stages()) {
             stage.fragment().transformUp(node -> {
-                if (node instanceof HashJoinExec join && join.strategy() == JoinStrategy.SHUFFLED_HASH) {
+                if (node instanceof HashJoinExec join && join.strategy() != JoinStrategy.BROADCAST_HASH) {
                     for (PhysicalPlan child : join.children()) {
                         child.transformUp(part -> {
                             if (part instanceof ShuffleReadExec read) {

@@ -32,10 +32,16 @@ public final class StageScheduler {
 
     private final TaskLauncher launcher;
     private final SchedulerSettings settings;
+    private final List<String> adaptiveDecisions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StageScheduler(TaskLauncher launcher, SchedulerSettings settings) {
         this.launcher = launcher;
         this.settings = settings;
+    }
+
+    /** What the adaptive steps decided while this scheduler ran (skew splits), for explain. */
+    public List<String> adaptiveDecisions() {
+        return List.copyOf(adaptiveDecisions);
     }
 
     /** Runs every stage and returns the result rows, in partition order. */
@@ -51,8 +57,15 @@ public final class StageScheduler {
         CoPartitionedShuffles coPartitioned = CoPartitionedShuffles.of(graph,
                 Math.min(settings.maxShufflePartitions(), Math.max(CO_PARTITIONED_WIDTH,
                         launcher.defaultParallelism() * MAP_PARTITIONS_PER_SLOT)));
+        java.util.Set<Integer> fixedShuffles = new java.util.HashSet<>();
         for (Stage stage : graph.stages()) {
-            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.fragment(), outputs, coPartitioned));
+            if (!stage.isResult() && stage.shufflePartitioning().fixedCount() > 0) {
+                fixedShuffles.add(stage.id());
+            }
+        }
+        for (Stage stage : graph.stages()) {
+            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.id(), stage.fragment(), outputs,
+                    coPartitioned, fixedShuffles));
             int partitions = StageSlicer.partitionCount(fragment);
             StageSink sink = stage.isResult() ? resultSink
                     : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs, coPartitioned),
@@ -88,6 +101,9 @@ public final class StageScheduler {
         if (stage.shufflePartitioning().kind() == Partitioning.Kind.SINGLE) {
             return 1;
         }
+        if (stage.shufflePartitioning().fixedCount() > 0) {
+            return stage.shufflePartitioning().fixedCount(); // repartition(n): what the user asked for
+        }
         if (coPartitioned.contains(stage.id())) {
             return coPartitioned.width(); // both sides of a shuffled join agree, whatever their sizes
         }
@@ -110,8 +126,8 @@ public final class StageScheduler {
         return total[0];
     }
 
-    private PhysicalPlan resolveReads(PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
-            CoPartitionedShuffles coPartitioned) {
+    private PhysicalPlan resolveReads(int stageId, PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
+            CoPartitionedShuffles coPartitioned, java.util.Set<Integer> fixedShuffles) {
         Map<Integer, long[]> sizesByShuffle = new HashMap<>();
         for (Map.Entry<Integer, List<MapOutput>> entry : outputs.entrySet()) {
             sizesByShuffle.put(entry.getKey(), partitionSizes(entry.getValue()));
@@ -119,6 +135,8 @@ public final class StageScheduler {
         long[] joint = coPartitioned.summedSizes(fragment, sizesByShuffle);
         List<PartitionRange> jointRanges = joint == null ? null : ShufflePartitionCoalescer.coalesce(joint,
                 settings.targetPartitionBytes(), settings.minimumPartitionBytes(), launcher.defaultParallelism());
+        Map<Integer, List<PartitionRange>> skewSplit = jointRanges == null ? null
+                : SkewedJoinSplitter.split(stageId, fragment, jointRanges, outputs, settings, adaptiveDecisions);
         return fragment.transformUp(node -> {
             if (!(node instanceof ShuffleReadExec read)) {
                 return node;
@@ -133,11 +151,22 @@ public final class StageScheduler {
                     sizes[p] += output.partitionBytes()[p];
                 }
             }
-            List<PartitionRange> ranges = jointRanges != null && coPartitioned.contains(read.shuffleId()) ? jointRanges
+            List<PartitionRange> ranges = fixedShuffles.contains(read.shuffleId()) ? onePerPartition(width)
+                    : skewSplit != null && skewSplit.containsKey(read.shuffleId()) ? skewSplit.get(read.shuffleId())
+                    : jointRanges != null && coPartitioned.contains(read.shuffleId()) ? jointRanges
                     : ShufflePartitionCoalescer.coalesce(sizes, settings.targetPartitionBytes(),
                             settings.minimumPartitionBytes(), launcher.defaultParallelism());
             return read.resolve(indexFiles, ranges);
         });
+    }
+
+    /** A user's repartition(n) keeps its n partitions: no coalescing. */
+    private static List<PartitionRange> onePerPartition(int width) {
+        List<PartitionRange> ranges = new ArrayList<>(width);
+        for (int p = 0; p < width; p++) {
+            ranges.add(new PartitionRange(p, p + 1));
+        }
+        return ranges;
     }
 
     private static long[] partitionSizes(List<MapOutput> mapOutputs) {

@@ -7,7 +7,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /** Where a stage's output goes: shuffle files for the next stage, or rows back to the driver. */
-public sealed interface StageSink extends Serializable permits StageSink.Shuffle, StageSink.Result, StageSink.Write {
+public sealed interface StageSink extends Serializable permits StageSink.Shuffle, StageSink.Result, StageSink.Write,
+        StageSink.Cache {
 
     /**
      * Partitions rows by {@code partitioning} (keys bound to the fragment's output) into
@@ -30,6 +31,17 @@ public sealed interface StageSink extends Serializable permits StageSink.Shuffle
             WriteLayout layout) implements StageSink {
         public Write {
             partitionColumns = List.copyOf(partitionColumns);
+        }
+    }
+
+    /**
+     * Keeps each task's rows as block ({@code cacheId}, partition) in the executor: in memory while
+     * the executor's cached blocks fit in {@code memoryBudgetBytes}, else in a local file. Blocks of
+     * caches not in {@code liveCacheIds} (unpersisted) are dropped first.
+     */
+    record Cache(int cacheId, long memoryBudgetBytes, java.util.Set<Integer> liveCacheIds) implements StageSink {
+        public Cache {
+            liveCacheIds = java.util.Set.copyOf(liveCacheIds);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.spindle.plan.stage;
 
+import io.spindle.plan.physical.CoalesceExec;
 import io.spindle.plan.physical.HashJoinExec;
 import io.spindle.plan.physical.JoinStrategy;
 import io.spindle.plan.physical.PhysicalPlan;
@@ -21,6 +22,9 @@ final class StageSlicer {
         }
         if (plan instanceof HashJoinExec join && join.strategy() == JoinStrategy.BROADCAST_HASH) {
             return partitionCount(join.probeSide());
+        }
+        if (plan instanceof CoalesceExec coalesce) {
+            return Math.min(coalesce.partitions(), partitionCount(coalesce.child()));
         }
         if (plan instanceof UnionExec) {
             int total = 0;
@@ -45,6 +49,16 @@ final class StageSlicer {
             PhysicalPlan probe = slice(join.probeSide(), partition);
             return join.buildLeft() ? join.withChildren(List.of(join.left(), probe))
                     : join.withChildren(List.of(probe, join.right()));
+        }
+        if (plan instanceof CoalesceExec coalesce) {
+            // This task reads a run of adjacent input partitions, one after the other.
+            int inputs = partitionCount(coalesce.child());
+            int[] range = CoalesceExec.inputRange(partition, partitionCount(coalesce), inputs);
+            List<PhysicalPlan> parts = new ArrayList<>();
+            for (int input = range[0]; input < range[1]; input++) {
+                parts.add(slice(coalesce.child(), input));
+            }
+            return parts.size() == 1 ? parts.get(0) : new UnionExec(coalesce.output(), parts);
         }
         List<PhysicalPlan> children = new ArrayList<>();
         if (plan instanceof UnionExec) {

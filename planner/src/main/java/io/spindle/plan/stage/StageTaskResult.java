@@ -8,7 +8,7 @@ import java.util.List;
 
 /** What a stage task reports back to the driver. */
 public sealed interface StageTaskResult extends Serializable permits StageTaskResult.MapOutput, StageTaskResult.Rows,
-        StageTaskResult.WrittenFiles, StageTaskResult.Measured {
+        StageTaskResult.WrittenFiles, StageTaskResult.Measured, StageTaskResult.CachedPartition {
 
     /**
      * A committed map output: the index file that names the data file, and the bytes written per
@@ -55,5 +55,10 @@ public sealed interface StageTaskResult extends Serializable permits StageTaskRe
             }
             return plain;
         }
+    }
+
+    /** A partition kept by a cache sink, with the fragment that computed it (to recompute a lost block). */
+    record CachedPartition(int partition, long rows, long bytes, boolean inMemory,
+            io.spindle.plan.physical.PhysicalPlan recipe) implements StageTaskResult {
     }
 }

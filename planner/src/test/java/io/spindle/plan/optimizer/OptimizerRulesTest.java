@@ -104,6 +104,16 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void pruneColumnsPassesThroughARepartitionKeepingItsKeys() {
+        LogicalPlan plan = analyzed(Project.create(List.of(column("a")), io.spindle.plan.logical.Repartition.create(
+                4, List.of(column("c")), true, scan())));
+        assertThatRule(new PruneColumns()).on(plan).firesAs("prune-columns-through-repartition");
+        LogicalPlan keysUsed = analyzed(Project.create(List.of(column("a"), column("b"), column("c"), column("d")),
+                io.spindle.plan.logical.Repartition.create(2, List.of(), false, scan())));
+        assertThatRule(new PruneColumns()).on(keysUsed).doesNotFire();
+    }
+
+    @Test
     void collapseProjectsMergesButNeverDuplicatesWork() {
         LogicalPlan plan = analyzed(Project.create(List.of(new Alias(new Arithmetic(ArithmeticOperator.MULTIPLY,
                 column("y"), Literal.of(2)), "z", 1_000_001)), Project.create(List.of(new Alias(

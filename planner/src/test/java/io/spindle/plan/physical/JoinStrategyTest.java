@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class JoinStrategyTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private final PhysicalPlanner planner = new PhysicalPlanner(new PlanningContext(new Configuration(), 2, 128L << 20));
+    private PhysicalPlanner planner = planner(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD);
 
-    @AfterEach
-    void reset() {
-        JoinPlanner.setBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD);
+    private static PhysicalPlanner planner(long broadcastThreshold) {
+        return new PhysicalPlanner(new PlanningContext(new Configuration(), 2, 128L << 20, broadcastThreshold));
     }
 
     private static LocalRelation relation(String key, String value, int rows) {
@@ -57,14 +55,14 @@ class JoinStrategyTest {
 
     @Test
     void theSmallerSideUnderTheThresholdIsBroadcast() throws IOException {
-        JoinPlanner.setBroadcastThreshold(1_000);
+        planner = planner(1_000);
         assertGolden("join-broadcast-right", explain(join(JoinType.INNER, 1_000, 10)));
         assertGolden("join-broadcast-left", explain(join(JoinType.INNER, 10, 1_000)));
     }
 
     @Test
     void aPreservedSideIsNeverBroadcast() throws IOException {
-        JoinPlanner.setBroadcastThreshold(1_000);
+        planner = planner(1_000);
         assertThat(explain(join(JoinType.LEFT_OUTER, 10, 1_000))).contains("ShuffledHashJoin left_outer build=right");
         assertThat(explain(join(JoinType.RIGHT_OUTER, 1_000, 10))).contains("ShuffledHashJoin right_outer build=left");
         assertGolden("join-full-outer-shuffled", explain(join(JoinType.FULL_OUTER, 10, 10)));
@@ -72,8 +70,16 @@ class JoinStrategyTest {
     }
 
     @Test
+    void preferringSortMergeJoinSortsBothShuffledSidesButStillBroadcastsSmallOnes() throws IOException {
+        planner = new PhysicalPlanner(new PlanningContext(new Configuration(), 2, 128L << 20, -1, true));
+        assertGolden("join-sort-merge", explain(join(JoinType.FULL_OUTER, 100, 10)));
+        planner = new PhysicalPlanner(new PlanningContext(new Configuration(), 2, 128L << 20, 1_000, true));
+        assertThat(explain(join(JoinType.INNER, 1_000, 10))).contains("BroadcastHashJoin inner build=right");
+    }
+
+    @Test
     void bothSidesOverTheThresholdAreShuffledByTheirKeys() throws IOException {
-        JoinPlanner.setBroadcastThreshold(-1);
+        planner = planner(-1);
         assertGolden("join-shuffled-hash", explain(join(JoinType.INNER, 100, 10)));
     }
 

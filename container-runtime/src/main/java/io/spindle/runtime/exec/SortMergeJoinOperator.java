@@ -1,0 +1,375 @@
+package io.spindle.runtime.exec;
+
+import io.spindle.formats.batch.BooleanVector;
+import io.spindle.formats.batch.BytesVector;
+import io.spindle.formats.batch.ColumnBatch;
+import io.spindle.formats.batch.ColumnVector;
+import io.spindle.formats.types.Schema;
+import io.spindle.plan.logical.JoinType;
+import io.spindle.runtime.memory.TaskMemoryBudget;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A sort-merge join of one task's partition: the left side (this pipeline's input) and the right
+ * side (its own pipeline) each go through the external {@link SortOperator} by their keys
+ * (ascending, NULLs first; both spill past the task budget), then the sorted streams are merged.
+ * Each run of right rows with one key is copied into a group; every left row with that key is
+ * paired with the whole group at once (gathered as a batch, the residual evaluated on it). Rows with
+ * a NULL key never match. Types: inner, left, right, full outer, left semi, left anti.
+ */
+final class SortMergeJoinOperator implements Operator {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final JoinType type;
+    private final SortOperator leftSort;
+    private final SortOperator rightSort;
+    private final Pipeline rightInput;
+    private final List<VectorEvaluator> leftKeys;
+    private final List<VectorEvaluator> rightKeys;
+    private final VectorEvaluator residual;
+    private final Schema leftSchema;
+    private final Schema rightSchema;
+    private final Schema joinedSchema;
+    private final Schema outputSchema;
+    private final int batchRows;
+    private final RowComparator comparator;
+    private final boolean rightColumnsOut;
+
+    private final Cursor left = new Cursor();
+    private final Cursor right = new Cursor();
+    private ColumnBatch group;
+    private ColumnVector[] groupKeys;
+    private boolean[] groupMatched;
+    private ColumnBatch out;
+    private boolean inputDone;
+    private boolean finished;
+
+    /** A position in a sorted stream; the batch is valid until the cursor moves past it. */
+    private static final class Cursor {
+        ColumnBatch batch;
+        ColumnVector[] keys;
+        int row;
+        boolean done;
+    }
+
+    SortMergeJoinOperator(JoinType type, List<VectorEvaluator> leftKeys, List<VectorEvaluator> rightKeys,
+            List<VectorEvaluator> leftSortKeys, List<VectorEvaluator> rightSortKeys, VectorEvaluator residual,
+            Schema leftSchema, Schema rightSchema, Schema joinedSchema, Schema outputSchema, Pipeline rightInput,
+            TaskMemoryBudget budget, Path spillDirectory, int batchRows) {
+        this.type = type;
+        boolean[] ascending = new boolean[leftKeys.size()];
+        Arrays.fill(ascending, true);
+        this.comparator = new RowComparator(ascending, ascending.clone());
+        this.leftSort = new SortOperator(leftSortKeys, ascending, ascending.clone(), leftSchema, budget, spillDirectory,
+                batchRows);
+        this.rightSort = new SortOperator(rightSortKeys, ascending, ascending.clone(), rightSchema, budget,
+                spillDirectory, batchRows);
+        this.rightInput = rightInput;
+        this.leftKeys = leftKeys;
+        this.rightKeys = rightKeys;
+        this.residual = residual;
+        this.leftSchema = leftSchema;
+        this.rightSchema = rightSchema;
+        this.joinedSchema = joinedSchema;
+        this.outputSchema = outputSchema;
+        this.batchRows = batchRows;
+        this.rightColumnsOut = type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI;
+    }
+
+    int spillCount() {
+        return leftSort.spillCount() + rightSort.spillCount();
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !inputDone;
+    }
+
+    @Override
+    public void addInput(ColumnBatch batch) {
+        leftSort.addInput(batch);
+    }
+
+    @Override
+    public void finish() {
+        if (inputDone) {
+            return;
+        }
+        inputDone = true;
+        leftSort.finish();
+        for (ColumnBatch batch = rightInput.next(); batch != null; batch = rightInput.next()) {
+            rightSort.addInput(batch);
+        }
+        rightSort.finish();
+        SortMergeJoinMetrics.spilled(spillCount());
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public ColumnBatch getOutput() {
+        if (!inputDone || finished) {
+            return null;
+        }
+        out = ColumnBatch.allocate(outputSchema, batchRows);
+        while (out.rowCount() < batchRows && !finished) {
+            step();
+        }
+        return out.rowCount() > 0 ? out : null;
+    }
+
+    /** One move of the merge. */
+    private void step() {
+        load(left, leftSort, leftKeys);
+        load(right, rightSort, rightKeys);
+        if (group != null) {
+            if (!left.done && !hasNullKey(left) && comparator.compare(left.keys, left.row, groupKeys, 0) == 0) {
+                joinWithGroup();
+                left.row++;
+                return;
+            }
+            endGroup();
+            return;
+        }
+        if (left.done && right.done) {
+            finished = true;
+            return;
+        }
+        if (left.done || (!right.done && hasNullKey(right))) {
+            unmatchedRight(right.batch, right.row);
+            right.row++;
+            return;
+        }
+        if (right.done || hasNullKey(left)) {
+            unmatchedLeft(left.batch, left.row);
+            left.row++;
+            return;
+        }
+        int order = comparator.compare(left.keys, left.row, right.keys, right.row);
+        if (order < 0) {
+            unmatchedLeft(left.batch, left.row);
+            left.row++;
+        } else if (order > 0) {
+            unmatchedRight(right.batch, right.row);
+            right.row++;
+        } else {
+            collectGroup();
+        }
+    }
+
+    private void load(Cursor cursor, SortOperator sort, List<VectorEvaluator> keys) {
+        while (!cursor.done && (cursor.batch == null || cursor.row >= cursor.batch.rowCount())) {
+            ColumnBatch next = sort.getOutput();
+            if (next == null) {
+                cursor.done = sort.isFinished();
+                if (!cursor.done) {
+                    throw new IllegalStateException("The sort of a finished join input produced no output");
+                }
+                cursor.batch = null;
+                return;
+            }
+            cursor.batch = next;
+            cursor.row = 0;
+            cursor.keys = new ColumnVector[keys.size()];
+            for (int k = 0; k < keys.size(); k++) {
+                cursor.keys[k] = keys.get(k).evaluate(next);
+            }
+        }
+    }
+
+    private static boolean hasNullKey(Cursor cursor) {
+        for (ColumnVector key : cursor.keys) {
+            if (key.isNull(cursor.row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Copies the right rows with the current right key (they may span batches) into the group. */
+    private void collectGroup() {
+        group = ColumnBatch.allocate(rightSchema, 16);
+        groupKeys = new ColumnVector[right.keys.length];
+        for (int k = 0; k < groupKeys.length; k++) {
+            groupKeys[k] = ColumnVector.allocate(right.keys[k].type(), 1);
+            Vectors.gather(right.keys[k], new int[] {right.row}, 0, 1, groupKeys[k], 0);
+        }
+        int size = 0;
+        while (!right.done && comparator.compare(right.keys, right.row, groupKeys, 0) == 0) {
+            int end = right.row;
+            while (end < right.batch.rowCount() && comparator.compare(right.keys, end, groupKeys, 0) == 0) {
+                end++;
+            }
+            int[] rows = new int[end - right.row];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = right.row + i;
+            }
+            for (int c = 0; c < rightSchema.size(); c++) {
+                Vectors.gather(right.batch.column(c), rows, 0, rows.length, group.column(c), size);
+            }
+            size += rows.length;
+            right.row = end;
+            load(right, rightSort, rightKeys);
+        }
+        group.setRowCount(size);
+        groupMatched = new boolean[size];
+    }
+
+    /** Pairs the current left row with every group row; emits by join type. */
+    private void joinWithGroup() {
+        int size = group.rowCount();
+        boolean[] matches = new boolean[size];
+        int matched = size;
+        if (residual == null) {
+            Arrays.fill(matches, true);
+        } else {
+            ColumnBatch candidates = pairs(joinedSchema, size);
+            ColumnVector truth = residual.evaluate(candidates);
+            boolean[] values = ((BooleanVector) truth).values();
+            matched = 0;
+            for (int r = 0; r < size; r++) {
+                matches[r] = values[r] && !truth.isNull(r);
+                matched += matches[r] ? 1 : 0;
+            }
+        }
+        switch (type) {
+            case LEFT_SEMI -> {
+                if (matched > 0) {
+                    appendLeft(left.batch, left.row, false);
+                }
+            }
+            case LEFT_ANTI -> {
+                if (matched == 0) {
+                    appendLeft(left.batch, left.row, false);
+                }
+            }
+            default -> {
+                int[] rows = new int[matched];
+                int n = 0;
+                for (int r = 0; r < size; r++) {
+                    if (matches[r]) {
+                        rows[n++] = r;
+                        groupMatched[r] = true;
+                    }
+                }
+                appendPairs(rows);
+                if (matched == 0 && (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER)) {
+                    appendLeft(left.batch, left.row, true);
+                }
+            }
+        }
+    }
+
+    /** The current left row repeated against every group row, left columns then right ones. */
+    private ColumnBatch pairs(Schema schema, int size) {
+        ColumnBatch candidates = ColumnBatch.allocate(schema, Math.max(size, 1));
+        int[] repeated = new int[size];
+        Arrays.fill(repeated, left.row);
+        int[] identity = Vectors.identity(size);
+        int width = leftSchema.size();
+        for (int c = 0; c < width; c++) {
+            Vectors.gather(left.batch.column(c), repeated, 0, size, candidates.column(c), 0);
+        }
+        for (int c = 0; c < rightSchema.size(); c++) {
+            Vectors.gather(group.column(c), identity, 0, size, candidates.column(width + c), 0);
+        }
+        candidates.setRowCount(size);
+        return candidates;
+    }
+
+    private void appendPairs(int[] groupRows) {
+        int at = out.rowCount();
+        int n = groupRows.length;
+        if (n == 0) {
+            return;
+        }
+        int[] repeated = new int[n];
+        Arrays.fill(repeated, left.row);
+        int width = leftSchema.size();
+        for (int c = 0; c < width; c++) {
+            Vectors.gather(left.batch.column(c), repeated, 0, n, out.column(c), at);
+        }
+        for (int c = 0; c < rightSchema.size(); c++) {
+            Vectors.gather(group.column(c), groupRows, 0, n, out.column(width + c), at);
+        }
+        out.setRowCount(at + n);
+    }
+
+    /** A left row alone; with {@code nullRight}, followed by NULL right columns (outer joins). */
+    private void appendLeft(ColumnBatch batch, int row, boolean nullRight) {
+        int at = out.rowCount();
+        int width = leftSchema.size();
+        for (int c = 0; c < width; c++) {
+            Vectors.gather(batch.column(c), new int[] {row}, 0, 1, out.column(c), at);
+        }
+        if (nullRight) {
+            for (int c = 0; c < rightSchema.size(); c++) {
+                appendNull(out.column(width + c), at);
+            }
+        }
+        out.setRowCount(at + 1);
+    }
+
+    private void appendRight(ColumnBatch batch, int row) {
+        int at = out.rowCount();
+        int width = leftSchema.size();
+        for (int c = 0; c < width; c++) {
+            appendNull(out.column(c), at);
+        }
+        for (int c = 0; c < rightSchema.size(); c++) {
+            Vectors.gather(batch.column(c), new int[] {row}, 0, 1, out.column(width + c), at);
+        }
+        out.setRowCount(at + 1);
+    }
+
+    private static void appendNull(ColumnVector vector, int row) {
+        vector.ensureCapacity(row + 1);
+        if (vector instanceof BytesVector bytes) {
+            bytes.set(row, EMPTY, 0, 0);
+        }
+        vector.setNull(row);
+    }
+
+    private void unmatchedLeft(ColumnBatch batch, int row) {
+        if (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER) {
+            appendLeft(batch, row, true);
+        } else if (type == JoinType.LEFT_ANTI) {
+            appendLeft(batch, row, false);
+        }
+    }
+
+    private void unmatchedRight(ColumnBatch batch, int row) {
+        if (rightColumnsOut && (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER)) {
+            appendRight(batch, row);
+        }
+    }
+
+    /** The left side moved past the group's key: its unmatched rows go out for right and full joins. */
+    private void endGroup() {
+        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
+            for (int r = 0; r < group.rowCount(); r++) {
+                if (!groupMatched[r]) {
+                    appendRight(group, r);
+                }
+            }
+        }
+        group = null;
+        groupKeys = null;
+        groupMatched = null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            leftSort.close();
+            rightSort.close();
+        } finally {
+            rightInput.close();
+        }
+    }
+}

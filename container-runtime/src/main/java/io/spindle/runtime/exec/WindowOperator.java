@@ -1,0 +1,420 @@
+package io.spindle.runtime.exec;
+
+import io.spindle.formats.batch.BytesVector;
+import io.spindle.formats.batch.ColumnBatch;
+import io.spindle.formats.batch.ColumnVector;
+import io.spindle.formats.batch.IntVector;
+import io.spindle.formats.types.DataType;
+import io.spindle.formats.types.Field;
+import io.spindle.formats.types.Schema;
+import io.spindle.plan.expr.AggregateCall;
+import io.spindle.plan.expr.Alias;
+import io.spindle.plan.expr.Casts;
+import io.spindle.plan.expr.Expression;
+import io.spindle.plan.expr.Literal;
+import io.spindle.plan.expr.SortOrder;
+import io.spindle.plan.expr.WindowExpression;
+import io.spindle.plan.expr.WindowFunction;
+import io.spindle.plan.physical.WindowExec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Window functions over one task's rows. All input goes through the external {@link SortOperator}
+ * (by partition keys, then order keys; it spills past the task budget), then sorted batches stream
+ * through: each row gets its partition, row number, rank and dense rank as it arrives, running
+ * aggregates accumulate, and rows are emitted as soon as their values are final: once their peer
+ * group has closed (for aggregates) and the rows {@code lead} looks at have arrived. So only the
+ * open peer group, the lead distance and the lag distance are held, not whole partitions.
+ */
+public final class WindowOperator implements Operator {
+    private static final AtomicLong SPILLED_RUNS = new AtomicLong();
+
+    private final SortOperator sort;
+    private final List<VectorEvaluator> partitionKeys = new ArrayList<>();
+    private final List<VectorEvaluator> orderKeys = new ArrayList<>();
+    private final Schema outputSchema;
+    private final Schema pendingSchema;
+    private final int inputWidth;
+    private final List<WindowFunction> functions = new ArrayList<>(); // null entries for aggregates
+    private final List<WindowSlot> slots = new ArrayList<>(); // null entries for ranking/offset functions
+    private final List<VectorEvaluator> arguments = new ArrayList<>();
+    private final List<Object> defaults = new ArrayList<>();
+    private final int[] argumentColumn; // pending column of a lag/lead argument
+    private final int maxLag;
+    private final int maxLead;
+    private final boolean hasAggregates;
+
+    private ColumnBatch pending;
+    private int size;
+    private int emitted;
+    private int groupStart;
+    private int lastPartitionStart;
+    private long[] partitionIds = new long[1024];
+    private int[] rowNumbers = new int[1024];
+    private int[] ranks = new int[1024];
+    private int[] denseRanks = new int[1024];
+    private long partitionId = -1;
+    private int rowNumber;
+    private int rank;
+    private int denseRank;
+    private ColumnVector[] lastPartitionKey;
+    private ColumnVector[] lastOrderKey;
+    private boolean inputDone;
+    private boolean finished;
+
+    WindowOperator(WindowExec window, ExecutionContext context) {
+        Schema inputSchema = Schemas.positional(window.child().output());
+        this.inputWidth = inputSchema.size();
+        this.outputSchema = Schemas.positional(window.output());
+        List<VectorEvaluator> sortKeys = new ArrayList<>();
+        List<SortOrder> orders = new ArrayList<>();
+        for (Expression key : window.spec().partitionBy()) {
+            orders.add(SortOrder.ascending(key));
+            partitionKeys.add(EvaluatorCompiler.compile(key));
+        }
+        for (SortOrder order : window.spec().orderBy()) {
+            orders.add(order);
+            orderKeys.add(EvaluatorCompiler.compile(order.expression()));
+        }
+        boolean[] ascending = new boolean[orders.size()];
+        boolean[] nullsFirst = new boolean[orders.size()];
+        for (int i = 0; i < orders.size(); i++) {
+            sortKeys.add(EvaluatorCompiler.compile(orders.get(i).expression()));
+            ascending[i] = orders.get(i).ascending();
+            nullsFirst[i] = orders.get(i).nullsFirst();
+        }
+        this.sort = new SortOperator(sortKeys, ascending, nullsFirst, inputSchema, context.budget(),
+                context.spillDirectory(), context.settings().batchSize());
+        List<Field> pendingFields = new ArrayList<>(inputSchema.fields());
+        argumentColumn = new int[window.windowExpressions().size()];
+        int lag = 0;
+        int lead = 0;
+        boolean aggregates = false;
+        for (int i = 0; i < window.windowExpressions().size(); i++) {
+            WindowExpression expression = (WindowExpression) ((Alias) window.windowExpressions().get(i)).child();
+            if (expression.function() instanceof AggregateCall call) {
+                functions.add(null);
+                slots.add(new WindowSlot(call));
+                arguments.add(EvaluatorCompiler.compile(call.argument()));
+                defaults.add(null);
+                aggregates = true;
+                continue;
+            }
+            WindowFunction function = (WindowFunction) expression.function();
+            functions.add(function);
+            slots.add(null);
+            if (WindowSlot.isOffset(function)) {
+                DataType type = function.argument().dataType();
+                arguments.add(EvaluatorCompiler.compile(function.argument()));
+                Literal fallback = (Literal) function.defaultValue();
+                defaults.add(fallback.value() == null ? null : Casts.cast(fallback.value(), fallback.dataType(), type));
+                argumentColumn[i] = pendingFields.size();
+                pendingFields.add(new Field("c" + pendingFields.size(), type, true));
+                if (function.kind() == WindowFunction.Kind.LAG) {
+                    lag = Math.max(lag, function.offset());
+                } else {
+                    lead = Math.max(lead, function.offset());
+                }
+            } else {
+                arguments.add(null);
+                defaults.add(null);
+            }
+        }
+        this.pendingSchema = new Schema(pendingFields);
+        this.maxLag = lag;
+        this.maxLead = lead;
+        this.hasAggregates = aggregates;
+        this.pending = ColumnBatch.allocate(pendingSchema, 1024);
+    }
+
+    /** Sort runs window operators have spilled in this JVM (for tests that check spilling happened). */
+    public static long spilledRuns() {
+        return SPILLED_RUNS.get();
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !inputDone;
+    }
+
+    @Override
+    public void addInput(ColumnBatch batch) {
+        sort.addInput(batch);
+    }
+
+    @Override
+    public void finish() {
+        if (!inputDone) {
+            inputDone = true;
+            sort.finish();
+            SPILLED_RUNS.addAndGet(sort.spillCount());
+        }
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public ColumnBatch getOutput() {
+        if (!inputDone || finished) {
+            return null;
+        }
+        while (true) {
+            ColumnBatch sorted = sort.getOutput();
+            if (sorted != null) {
+                append(sorted);
+                int bound = emitBound();
+                if (bound > emitted) {
+                    return emit(bound);
+                }
+                continue;
+            }
+            if (!sort.isFinished()) {
+                return null;
+            }
+            for (WindowSlot slot : slots) {
+                if (slot != null) {
+                    slot.closeGroup(groupStart, size);
+                }
+            }
+            groupStart = size;
+            finished = size == emitted;
+            return finished ? null : emit(size);
+        }
+    }
+
+    /** The rows before the returned index have final values. */
+    private int emitBound() {
+        int bound = size;
+        if (hasAggregates) {
+            bound = Math.min(bound, groupStart);
+        }
+        if (maxLead > 0) {
+            bound = Math.min(bound, Math.max(size - maxLead, lastPartitionStart));
+        }
+        return Math.max(bound, emitted);
+    }
+
+    private void append(ColumnBatch sorted) {
+        int rows = sorted.rowCount();
+        ensure(size + rows);
+        int[] identity = Vectors.identity(rows);
+        for (int c = 0; c < inputWidth; c++) {
+            Vectors.gather(sorted.column(c), identity, 0, rows, pending.column(c), size);
+        }
+        ColumnVector[] argumentValues = new ColumnVector[arguments.size()];
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i) != null) {
+                argumentValues[i] = arguments.get(i).evaluate(sorted);
+                if (functions.get(i) != null) {
+                    Vectors.gather(argumentValues[i], identity, 0, rows, pending.column(argumentColumn[i]), size);
+                }
+            }
+        }
+        ColumnVector[] partition = evaluateAll(partitionKeys, sorted);
+        ColumnVector[] order = evaluateAll(orderKeys, sorted);
+        for (int r = 0; r < rows; r++) {
+            int at = size + r;
+            boolean newPartition = partitionId < 0 || !sameKeys(partition, r, lastPartitionKey, r - 1);
+            boolean newPeer = newPartition || !sameKeys(order, r, lastOrderKey, r - 1);
+            if (newPeer && at > groupStart) {
+                for (WindowSlot slot : slots) {
+                    if (slot != null) {
+                        slot.closeGroup(groupStart, at);
+                    }
+                }
+                groupStart = at;
+            }
+            if (newPartition) {
+                partitionId++;
+                rowNumber = 0;
+                rank = 0;
+                denseRank = 0;
+                lastPartitionStart = at;
+                slots.forEach(slot -> {
+                    if (slot != null) {
+                        slot.resetPartition();
+                    }
+                });
+            }
+            rowNumber++;
+            if (newPeer) {
+                rank = rowNumber;
+                denseRank++;
+            }
+            partitionIds[at] = partitionId;
+            rowNumbers[at] = rowNumber;
+            ranks[at] = rank;
+            denseRanks[at] = denseRank;
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i) != null) {
+                    slots.get(i).accumulate(argumentValues[i], r, at);
+                }
+            }
+        }
+        lastPartitionKey = lastRow(partition, rows);
+        lastOrderKey = lastRow(order, rows);
+        size += rows;
+        pending.setRowCount(size);
+    }
+
+    /** Whether row {@code row} has the keys of the row before it: {@code previousRow} of the same vectors, or the kept last row. */
+    private static boolean sameKeys(ColumnVector[] keys, int row, ColumnVector[] previousBatchLast, int previousRow) {
+        for (int k = 0; k < keys.length; k++) {
+            boolean same = previousRow >= 0 ? WindowKeys.same(keys[k], row, keys[k], previousRow)
+                    : WindowKeys.same(keys[k], row, previousBatchLast[k], 0);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ColumnVector[] evaluateAll(List<VectorEvaluator> evaluators, ColumnBatch batch) {
+        ColumnVector[] vectors = new ColumnVector[evaluators.size()];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = evaluators.get(i).evaluate(batch);
+        }
+        return vectors;
+    }
+
+    private static ColumnVector[] lastRow(ColumnVector[] vectors, int rows) {
+        ColumnVector[] last = new ColumnVector[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            last[i] = ColumnVector.allocate(vectors[i].type(), 1);
+            Vectors.gather(vectors[i], new int[] {rows - 1}, 0, 1, last[i], 0);
+        }
+        return last;
+    }
+
+    private ColumnBatch emit(int bound) {
+        int rows = bound - emitted;
+        ColumnVector[] columns = new ColumnVector[outputSchema.size()];
+        int[] range = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            range[i] = emitted + i;
+        }
+        for (int c = 0; c < inputWidth; c++) {
+            columns[c] = ColumnVector.allocate(outputSchema.field(c).type(), Math.max(rows, 1));
+            Vectors.gather(pending.column(c), range, 0, rows, columns[c], 0);
+        }
+        for (int f = 0; f < functions.size(); f++) {
+            WindowFunction function = functions.get(f);
+            columns[inputWidth + f] = function == null ? slots.get(f).output(emitted, bound)
+                    : WindowSlot.isOffset(function) ? offsetValues(function, f, range) : ranking(function, range);
+        }
+        ColumnBatch output = new ColumnBatch(outputSchema, columns, rows);
+        emitted = bound;
+        compact();
+        return output;
+    }
+
+    private ColumnVector ranking(WindowFunction function, int[] range) {
+        int[] source = function.kind() == WindowFunction.Kind.ROW_NUMBER ? rowNumbers
+                : function.kind() == WindowFunction.Kind.RANK ? ranks : denseRanks;
+        IntVector out = new IntVector(DataType.INT, Math.max(range.length, 1));
+        System.arraycopy(source, range[0], out.values(), 0, range.length);
+        return out;
+    }
+
+    private ColumnVector offsetValues(WindowFunction function, int f, int[] range) {
+        int step = function.kind() == WindowFunction.Kind.LAG ? -function.offset() : function.offset();
+        ColumnVector argument = pending.column(argumentColumn[f]);
+        ColumnVector out = ColumnVector.allocate(argument.type(), Math.max(range.length, 1));
+        Object fallback = defaults.get(f);
+        int[] sources = new int[range.length];
+        boolean[] valid = new boolean[range.length];
+        for (int i = 0; i < range.length; i++) {
+            int row = range[i];
+            int source = row + step;
+            valid[i] = source >= 0 && source < size && partitionIds[source] == partitionIds[row];
+            sources[i] = valid[i] ? source : row;
+        }
+        if (argument instanceof BytesVector bytes) {
+            BytesVector target = (BytesVector) out;
+            byte[] fallbackBytes = fallback == null ? new byte[0]
+                    : fallback.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < range.length; i++) {
+                if (valid[i] && !bytes.isNull(sources[i])) {
+                    int start = bytes.offsets()[sources[i]];
+                    target.set(i, bytes.data(), start, bytes.offsets()[sources[i] + 1] - start);
+                } else {
+                    target.set(i, valid[i] ? new byte[0] : fallbackBytes);
+                    if (valid[i] || fallback == null) {
+                        target.setNull(i);
+                    }
+                }
+            }
+            return target;
+        }
+        Vectors.gather(argument, sources, 0, range.length, out, 0);
+        for (int i = 0; i < range.length; i++) {
+            if (!valid[i]) {
+                if (fallback == null) {
+                    out.setNull(i);
+                } else {
+                    out.nulls()[i] = false;
+                    out.set(i, fallback);
+                }
+            }
+        }
+        out.updateNoNulls(range.length);
+        return out;
+    }
+
+    /** Drops emitted rows, keeping the {@code maxLag} rows lag may still read. */
+    private void compact() {
+        int keepFrom = Math.max(0, emitted - maxLag);
+        if (keepFrom == 0) {
+            return;
+        }
+        int remaining = size - keepFrom;
+        ColumnBatch kept = ColumnBatch.allocate(pendingSchema, Math.max(1024, remaining));
+        int[] rows = new int[remaining];
+        for (int i = 0; i < remaining; i++) {
+            rows[i] = keepFrom + i;
+        }
+        for (int c = 0; c < pendingSchema.size(); c++) {
+            Vectors.gather(pending.column(c), rows, 0, remaining, kept.column(c), 0);
+        }
+        kept.setRowCount(remaining);
+        pending = kept;
+        System.arraycopy(partitionIds, keepFrom, partitionIds, 0, remaining);
+        System.arraycopy(rowNumbers, keepFrom, rowNumbers, 0, remaining);
+        System.arraycopy(ranks, keepFrom, ranks, 0, remaining);
+        System.arraycopy(denseRanks, keepFrom, denseRanks, 0, remaining);
+        for (WindowSlot slot : slots) {
+            if (slot != null) {
+                slot.shift(keepFrom, size);
+            }
+        }
+        size = remaining;
+        emitted -= keepFrom;
+        groupStart -= keepFrom;
+        lastPartitionStart -= keepFrom;
+    }
+
+    private void ensure(int rows) {
+        if (partitionIds.length < rows) {
+            int capacity = Math.max(rows, partitionIds.length * 2);
+            partitionIds = java.util.Arrays.copyOf(partitionIds, capacity);
+            rowNumbers = java.util.Arrays.copyOf(rowNumbers, capacity);
+            ranks = java.util.Arrays.copyOf(ranks, capacity);
+            denseRanks = java.util.Arrays.copyOf(denseRanks, capacity);
+        }
+        for (WindowSlot slot : slots) {
+            if (slot != null) {
+                slot.ensure(rows);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        sort.close();
+    }
+}

@@ -179,6 +179,47 @@ class PartitionedWritesTest {
         assertThat(stagingLeftovers(directory)).isEmpty();
     }
 
+    /**
+     * A write whose driver died leaves its staging next to the output (here: a commit protocol set
+     * up and a task file written, then nothing for 13 hours). The next write to that output rolls
+     * it back and removes it; staging of another output, and recent staging, stay.
+     */
+    @Test
+    void theNextWriteRemovesStagingLeftByAWriteThatDied() throws IOException {
+        String output = directory.resolve("orders").toString();
+        session.createDataset(rows(300, 1, List.of(REGIONS)), SCHEMA).write().parquet(output);
+        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+        new io.spindle.formats.commit.FileCommitProtocol(fs, new org.apache.hadoop.fs.Path(output), "killed",
+                io.spindle.formats.commit.WriteMode.APPEND).setupJob();
+        new io.spindle.formats.commit.FileCommitProtocol(fs, new org.apache.hadoop.fs.Path(directory.resolve("other").toString()),
+                "killedOther", io.spindle.formats.commit.WriteMode.APPEND).setupJob();
+        Path killed = directory.resolve(".spindle-staging-killed");
+        Files.writeString(killed.resolve("part-00000-half-written.parquet"), "half a file", StandardCharsets.UTF_8);
+        age(killed, java.time.Duration.ofHours(13));
+        age(directory.resolve(".spindle-staging-killedOther"), java.time.Duration.ofHours(13));
+        assertThat(stagingLeftovers(directory)).containsExactlyInAnyOrder(".spindle-staging-killed",
+                ".spindle-staging-killedOther");
+
+        List<Row> appended = rows(200, 2, List.of(REGIONS));
+        session.createDataset(appended, SCHEMA).write().mode("append").parquet(output);
+
+        assertThat(stagingLeftovers(directory)).containsExactly(".spindle-staging-killedOther");
+        List<Row> expected = new ArrayList<>(rows(300, 1, List.of(REGIONS)));
+        expected.addAll(appended);
+        assertThat(AllTypes.comparable(session.read().parquet(output).collectAsList()))
+                .isEqualTo(AllTypes.comparable(expected));
+    }
+
+    /** Sets every modification time under root (root included) back by {@code age}. */
+    private static void age(Path root, java.time.Duration age) throws IOException {
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(age));
+        try (Stream<Path> entries = Files.walk(root)) {
+            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.setLastModifiedTime(entry, then);
+            }
+        }
+    }
+
     private static List<String> expectedDirectories(List<Row> rows) {
         return rows.stream().map(row -> "region=" + row.getString(2) + "/day=" + row.getInt(3)).distinct().toList();
     }

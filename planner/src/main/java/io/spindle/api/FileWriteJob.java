@@ -29,6 +29,8 @@ import io.spindle.plan.stage.StageTaskResult;
 import io.spindle.plan.stage.WriteLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,8 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a Dataset's rows into a directory through the formats module's
@@ -79,6 +83,14 @@ public final class FileWriteJob {
 
     private FileWriteJob() {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileWriteJob.class);
+
+    /**
+     * Staging of this output that nothing has touched for this long belongs to a write whose driver
+     * died (killed job, lost AM); the next write to the same output rolls it back and removes it.
+     */
+    static final Duration STALE_STAGING_AGE = Duration.ofHours(12);
+
     public static JobCommitResult run(Dataset dataset, Request request) {
         FormatOptions.checkWriteOptions(request.format());
         Session session = dataset.session();
@@ -95,6 +107,9 @@ public final class FileWriteJob {
                     return new JobCommitResult(List.of(), List.of());
                 }
                 mode = WriteMode.ERROR_IF_EXISTS;
+            }
+            for (Path stale : FileCommitProtocol.cleanupStale(fs, output, STALE_STAGING_AGE, Instant.now())) {
+                LOG.warn("Removed the staging directory {} of an earlier write to {} that never finished", stale, output);
             }
             FileCommitProtocol protocol = new FileCommitProtocol(fs, output, UUID.randomUUID().toString(), mode);
             WriteLayout layout = layout(session.conf(), request.format()).withLeafDirectory(request.leafDirectory());

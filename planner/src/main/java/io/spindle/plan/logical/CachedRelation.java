@@ -1,10 +1,8 @@
 package io.spindle.plan.logical;
 
 import io.spindle.plan.expr.ColumnRef;
-import io.spindle.plan.expr.Expression;
 import io.spindle.plan.physical.CachedBlockRef;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A cached Dataset's rows, read from the blocks executors keep for cache {@code cacheId}. It
@@ -13,31 +11,11 @@ import java.util.function.Function;
  * blocks) when a query using it is planned to run; explain alone plans it unmaterialized.
  */
 public record CachedRelation(int cacheId, List<ColumnRef> output, List<CachedBlockRef> blocks,
-        boolean materialized) implements LogicalPlan {
+        boolean materialized) implements LeafPlan {
 
     public CachedRelation {
         output = List.copyOf(output);
         blocks = List.copyOf(blocks);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return this;
-    }
-
-    @Override
-    public List<Expression> expressions() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan mapExpressions(Function<Expression, Expression> mapper) {
-        return this;
     }
 
     @Override

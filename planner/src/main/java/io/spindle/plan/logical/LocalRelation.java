@@ -1,13 +1,11 @@
 package io.spindle.plan.logical;
 
 import io.spindle.plan.expr.ColumnRef;
-import io.spindle.plan.expr.Expression;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** Rows given by the driver, as Java values in the order of {@link #output()}. */
-public record LocalRelation(List<ColumnRef> output, List<List<Object>> rows) implements LogicalPlan {
+public record LocalRelation(List<ColumnRef> output, List<List<Object>> rows) implements LeafPlan {
 
     public LocalRelation {
         output = List.copyOf(output);
@@ -24,26 +22,6 @@ public record LocalRelation(List<ColumnRef> output, List<List<Object>> rows) imp
 
     public LocalRelation withOutput(List<ColumnRef> columns) {
         return new LocalRelation(columns, rows);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return this;
-    }
-
-    @Override
-    public List<Expression> expressions() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan mapExpressions(Function<Expression, Expression> mapper) {
-        return this;
     }
 
     @Override

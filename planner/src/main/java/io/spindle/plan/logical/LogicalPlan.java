@@ -13,8 +13,8 @@ import java.util.function.Function;
  * {@code create}; rewrites build new trees. {@link #output()} lists the columns a node produces,
  * identified by id, and is only defined once the node is resolved.
  */
-public sealed interface LogicalPlan permits Scan, LocalRelation, Range, Project, Filter, Aggregate, Sort, Limit, Union, Join,
-        TableScan, Repartition, CachedRelation, Generate, Window {
+public sealed interface LogicalPlan permits LeafPlan, Project, Filter, Aggregate, Sort, Limit, Union, Join,
+        Repartition, Generate, Window {
 
     List<LogicalPlan> children();
 

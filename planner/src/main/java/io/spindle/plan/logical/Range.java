@@ -1,12 +1,10 @@
 package io.spindle.plan.logical;
 
 import io.spindle.plan.expr.ColumnRef;
-import io.spindle.plan.expr.Expression;
 import java.util.List;
-import java.util.function.Function;
 
 /** The longs start, start + step, ... below end, in one column named {@code id}. */
-public record Range(ColumnRef column, long start, long end, long step, int partitions) implements LogicalPlan {
+public record Range(ColumnRef column, long start, long end, long step, int partitions) implements LeafPlan {
 
     public Range {
         if (step == 0) {
@@ -31,26 +29,6 @@ public record Range(ColumnRef column, long start, long end, long step, int parti
     @Override
     public List<ColumnRef> output() {
         return List.of(column);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return this;
-    }
-
-    @Override
-    public List<Expression> expressions() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan mapExpressions(Function<Expression, Expression> mapper) {
-        return this;
     }
 
     @Override

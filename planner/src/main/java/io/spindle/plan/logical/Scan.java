@@ -4,10 +4,8 @@ import io.spindle.formats.predicate.Predicate;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
 import io.spindle.plan.expr.ColumnRef;
-import io.spindle.plan.expr.Expression;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Files of one format. {@link #output()} is the columns read, a subset of the file schema once
@@ -20,7 +18,7 @@ import java.util.function.Function;
  *     alone ({@link #create}), whose directories are discovered with inferred types when planned
  */
 public record Scan(String format, List<String> paths, Schema fileSchema, List<ColumnRef> output,
-        Predicate pushedPredicate, FileIndex index) implements LogicalPlan {
+        Predicate pushedPredicate, FileIndex index) implements LeafPlan {
 
     public Scan {
         paths = List.copyOf(paths);
@@ -70,26 +68,6 @@ public record Scan(String format, List<String> paths, Schema fileSchema, List<Co
             fields.add(fileSchema.field(column.name()));
         }
         return new Schema(fields);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return this;
-    }
-
-    @Override
-    public List<Expression> expressions() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan mapExpressions(Function<Expression, Expression> mapper) {
-        return this;
     }
 
     @Override

@@ -7,12 +7,10 @@ import io.spindle.metastore.CatalogTable;
 import io.spindle.metastore.prune.PrunedPartitions;
 import io.spindle.plan.catalog.TablePartitionSource;
 import io.spindle.plan.expr.ColumnRef;
-import io.spindle.plan.expr.Expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A metastore table: its data columns read from the files of the selected partitions, its
@@ -26,7 +24,7 @@ import java.util.function.Function;
  *     ({@code SelectTablePartitions}); null before that and for unpartitioned tables
  */
 public record TableScan(CatalogTable table, List<ColumnRef> output, Predicate filePredicate,
-        Predicate partitionPredicate, PrunedPartitions partitions, TablePartitionSource source) implements LogicalPlan {
+        Predicate partitionPredicate, PrunedPartitions partitions, TablePartitionSource source) implements LeafPlan {
 
     public TableScan {
         Objects.requireNonNull(table, "table");
@@ -72,26 +70,6 @@ public record TableScan(CatalogTable table, List<ColumnRef> output, Predicate fi
 
     public TableScan withPartitions(PrunedPartitions selected) {
         return new TableScan(table, output, filePredicate, partitionPredicate, selected, source);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withChildren(List<LogicalPlan> children) {
-        return this;
-    }
-
-    @Override
-    public List<Expression> expressions() {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan mapExpressions(Function<Expression, Expression> mapper) {
-        return this;
     }
 
     @Override

@@ -56,7 +56,9 @@ public final class QueryExecution {
         return new PlanningContext(session.hadoopConf(), session.defaultParallelism(),
                 session.conf().get(io.spindle.conf.SpindleKeys.FILES_MAX_PARTITION_BYTES).bytes(),
                 session.conf().get(io.spindle.conf.SpindleKeys.FILES_OPEN_COST_BYTES).bytes(),
-                session.engineSettings().broadcastThresholdBytes(), session.engineSettings().preferSortMergeJoin());
+                session.engineSettings().broadcastThresholdBytes(), session.engineSettings().preferSortMergeJoin(),
+                session.engineSettings().targetPartitionBytes(), session.engineSettings().maxShufflePartitions(),
+                session.engineSettings().taskMemoryBytes());
     }
 
     public synchronized StageGraph stages() {

@@ -14,12 +14,13 @@ import java.util.function.Function;
  * merged, and {@code buildLeft} is unused). A hash join: the build side (right unless {@code buildLeft}) goes into a hash table keyed by its
  * keys, the other side streams through it. Rows with a NULL key never match. {@code residual}
  * (nullable) is the non-equality part of the condition, over the left columns then the right ones;
- * a pair matches only when it is true. Output: left columns then right columns (left only for semi
+ * a pair matches only when it is true. {@code estimate} (nullable) is what the strategy was chosen
+ * from, printed by explain. Output: left columns then right columns (left only for semi
  * and anti joins).
  */
 public record HashJoinExec(JoinType joinType, List<Expression> leftKeys, List<Expression> rightKeys,
         Expression residual, JoinStrategy strategy, boolean buildLeft, List<ColumnRef> output, PhysicalPlan left,
-        PhysicalPlan right) implements PhysicalPlan {
+        PhysicalPlan right, JoinSizeEstimate estimate) implements PhysicalPlan {
 
     public HashJoinExec {
         leftKeys = List.copyOf(leftKeys);
@@ -35,7 +36,7 @@ public record HashJoinExec(JoinType joinType, List<Expression> leftKeys, List<Ex
     @Override
     public PhysicalPlan withChildren(List<PhysicalPlan> children) {
         return new HashJoinExec(joinType, leftKeys, rightKeys, residual, strategy, buildLeft, output, children.get(0),
-                children.get(1));
+                children.get(1), estimate);
     }
 
     public PhysicalPlan buildSide() {
@@ -58,7 +59,7 @@ public record HashJoinExec(JoinType joinType, List<Expression> leftKeys, List<Ex
         return new HashJoinExec(joinType, leftKeys.stream().map(k -> binder.apply(k, left.output())).toList(),
                 rightKeys.stream().map(k -> binder.apply(k, right.output())).toList(),
                 residual == null ? null : binder.apply(residual, joinedInput()), strategy, buildLeft, output, left,
-                right);
+                right, estimate);
     }
 
     @Override
@@ -80,6 +81,7 @@ public record HashJoinExec(JoinType joinType, List<Expression> leftKeys, List<Ex
         return strategy.displayName() + " " + joinType.sqlName()
                 + (strategy == JoinStrategy.SORT_MERGE ? "" : " build=" + (buildLeft ? "left" : "right"))
                 + " keys=" + PlanText.list(leftKeys) + "=" + PlanText.list(rightKeys)
-                + (residual == null ? "" : " residual=" + residual);
+                + (residual == null ? "" : " residual=" + residual)
+                + (estimate == null ? "" : " (" + estimate + ")");
     }
 }

@@ -78,8 +78,7 @@ public final class PhysicalPlanner {
             return new LimitExec(limit.limit(), true, new LimitExec(limit.limit(), false, toPhysical(limit.child())));
         }
         if (node instanceof io.spindle.plan.logical.Join join) {
-            return new JoinPlanner(new SizeEstimator(context.hadoopConf()), context.broadcastThresholdBytes(),
-                    context.preferSortMergeJoin()).plan(join, this::toPhysical);
+            return new JoinPlanner(new SizeEstimator(context.hadoopConf()), context).plan(join, this::toPhysical);
         }
         if (node instanceof io.spindle.plan.logical.CachedRelation cached) {
             return new CachedScanExec(cached.cacheId(), cached.output(), cached.blocks());

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * A rough upper bound of a plan's output bytes, for choosing join strategies: file sizes of scans
  * (on-disk, so compressed, as Spark does), 8 bytes per value for local relations and ranges, the
- * child's size through filters, projects, aggregates and sorts. Unknown inputs are huge, so they
+ * child's size through filters, projects, aggregates, sorts, repartitions and windows. Unknown inputs are huge, so they
  * are never broadcast by mistake.
  */
 public final class SizeEstimator {
@@ -41,7 +41,8 @@ public final class SizeEstimator {
             return 8L * Math.max(0, range.count());
         }
         if (plan instanceof Filter || plan instanceof Project || plan instanceof Aggregate || plan instanceof Sort
-                || plan instanceof Limit) {
+                || plan instanceof Limit || plan instanceof io.spindle.plan.logical.Repartition
+                || plan instanceof io.spindle.plan.logical.Window) {
             return estimate(plan.child());
         }
         if (plan instanceof Union || plan instanceof Join) {

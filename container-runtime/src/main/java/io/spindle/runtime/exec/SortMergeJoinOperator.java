@@ -15,9 +15,12 @@ import java.util.List;
  * A sort-merge join of one task's partition: the left side (this pipeline's input) and the right
  * side (its own pipeline) each go through the external {@link SortOperator} by their keys
  * (ascending, NULLs first; both spill past the task budget), then the sorted streams are merged.
- * Each run of right rows with one key is copied into a group; every left row with that key is
- * paired with the whole group at once (gathered as a batch, the residual evaluated on it). Rows with
- * a NULL key never match. Types: inner, left, right, full outer, left semi, left anti.
+ * Each run of right rows with one key is copied into a {@link SpillableRowBuffer}, charged to the
+ * task budget and spilled to local disk past it, so one hot key cannot exhaust memory; every left
+ * row with that key is paired with the run one chunk at a time (gathered as a batch, the residual
+ * evaluated on it), so output batches stay bounded too. For right and full joins, which run rows
+ * matched is one bit per row. Rows with a NULL key never match. Types: inner, left, right, full
+ * outer, left semi, left anti.
  */
 final class SortMergeJoinOperator implements Operator {
     private static final byte[] EMPTY = new byte[0];
@@ -39,9 +42,15 @@ final class SortMergeJoinOperator implements Operator {
 
     private final Cursor left = new Cursor();
     private final Cursor right = new Cursor();
-    private ColumnBatch group;
-    private ColumnVector[] groupKeys;
-    private boolean[] groupMatched;
+    private final SpillableRowBuffer run;
+    private final TaskMemoryBudget budget;
+    private ColumnVector[] groupKeys; // non-null while a run is open
+    private long[] runMatched = new long[0]; // right and full joins: a bit per run row
+    private long matchedReserved;
+    private boolean pairing; // the current left row is being paired with the run, chunk by chunk
+    private boolean leftMatched;
+    private boolean draining; // the run's unmatched rows are going out, chunk by chunk
+    private int chunkBase; // run row of the current chunk's first row
     private ColumnBatch out;
     private boolean inputDone;
     private boolean finished;
@@ -76,6 +85,9 @@ final class SortMergeJoinOperator implements Operator {
         this.outputSchema = outputSchema;
         this.batchRows = batchRows;
         this.rightColumnsOut = type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI;
+        this.budget = budget;
+        this.run = new SpillableRowBuffer(rightSchema, budget, spillDirectory, batchRows,
+                "the sort-merge join's run of equal right keys");
     }
 
     int spillCount() {
@@ -127,13 +139,23 @@ final class SortMergeJoinOperator implements Operator {
     private void step() {
         load(left, leftSort, leftKeys);
         load(right, rightSort, rightKeys);
-        if (group != null) {
-            if (!left.done && !hasNullKey(left) && comparator.compare(left.keys, left.row, groupKeys, 0) == 0) {
-                joinWithGroup();
-                left.row++;
-                return;
+        if (groupKeys != null) {
+            if (pairing) {
+                pairNextChunk();
+            } else if (draining) {
+                drainNextChunk();
+            } else if (!left.done && !hasNullKey(left) && comparator.compare(left.keys, left.row, groupKeys, 0) == 0) {
+                run.rewind();
+                chunkBase = 0;
+                leftMatched = false;
+                pairing = true;
+            } else if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
+                run.rewind(); // the left side moved past the run's key: its unmatched rows go out
+                chunkBase = 0;
+                draining = true;
+            } else {
+                endGroup();
             }
-            endGroup();
             return;
         }
         if (left.done && right.done) {
@@ -191,15 +213,13 @@ final class SortMergeJoinOperator implements Operator {
         return false;
     }
 
-    /** Copies the right rows with the current right key (they may span batches) into the group. */
+    /** Copies the right rows with the current right key (they may span batches) into the run. */
     private void collectGroup() {
-        group = ColumnBatch.allocate(rightSchema, 16);
         groupKeys = new ColumnVector[right.keys.length];
         for (int k = 0; k < groupKeys.length; k++) {
             groupKeys[k] = ColumnVector.allocate(right.keys[k].type(), 1);
             Vectors.gather(right.keys[k], new int[] {right.row}, 0, 1, groupKeys[k], 0);
         }
-        int size = 0;
         while (!right.done && comparator.compare(right.keys, right.row, groupKeys, 0) == 0) {
             int end = right.row;
             while (end < right.batch.rowCount() && comparator.compare(right.keys, end, groupKeys, 0) == 0) {
@@ -209,64 +229,98 @@ final class SortMergeJoinOperator implements Operator {
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = right.row + i;
             }
-            for (int c = 0; c < rightSchema.size(); c++) {
-                Vectors.gather(right.batch.column(c), rows, 0, rows.length, group.column(c), size);
-            }
-            size += rows.length;
+            run.append(right.batch, rows, 0, rows.length);
             right.row = end;
             load(right, rightSort, rightKeys);
         }
-        group.setRowCount(size);
-        groupMatched = new boolean[size];
+        run.seal();
+        if (run.spilledChunks() > 0) {
+            SortMergeJoinMetrics.runSpilled(run.spilledChunks());
+        }
+        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
+            int words = (run.rowCount() + 63) >>> 6;
+            budget.reserve(8L * words); // a bit per row: small next to the rows, which may spill
+            matchedReserved = 8L * words;
+            runMatched = new long[words];
+        }
     }
 
-    /** Pairs the current left row with every group row; emits by join type. */
-    private void joinWithGroup() {
-        int size = group.rowCount();
-        boolean[] matches = new boolean[size];
-        int matched = size;
-        if (residual == null) {
-            Arrays.fill(matches, true);
-        } else {
-            ColumnBatch candidates = pairs(joinedSchema, size);
-            ColumnVector truth = residual.evaluate(candidates);
-            boolean[] values = ((BooleanVector) truth).values();
-            matched = 0;
-            for (int r = 0; r < size; r++) {
-                matches[r] = values[r] && !truth.isNull(r);
-                matched += matches[r] ? 1 : 0;
-            }
-        }
-        switch (type) {
-            case LEFT_SEMI -> {
-                if (matched > 0) {
-                    appendLeft(left.batch, left.row, false);
-                }
-            }
-            case LEFT_ANTI -> {
-                if (matched == 0) {
-                    appendLeft(left.batch, left.row, false);
-                }
-            }
-            default -> {
-                int[] rows = new int[matched];
-                int n = 0;
-                for (int r = 0; r < size; r++) {
-                    if (matches[r]) {
-                        rows[n++] = r;
-                        groupMatched[r] = true;
+    /** Pairs the current left row with the run's next chunk; after the last, emits by join type. */
+    private void pairNextChunk() {
+        boolean semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
+        ColumnBatch chunk = semiOrAnti && leftMatched ? null : run.next();
+        if (chunk == null) {
+            switch (type) {
+                case LEFT_SEMI -> {
+                    if (leftMatched) {
+                        appendLeft(left.batch, left.row, false);
                     }
                 }
-                appendPairs(rows);
-                if (matched == 0 && (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER)) {
-                    appendLeft(left.batch, left.row, true);
+                case LEFT_ANTI -> {
+                    if (!leftMatched) {
+                        appendLeft(left.batch, left.row, false);
+                    }
+                }
+                case LEFT_OUTER, FULL_OUTER -> {
+                    if (!leftMatched) {
+                        appendLeft(left.batch, left.row, true);
+                    }
+                }
+                default -> { }
+            }
+            pairing = false;
+            left.row++;
+            return;
+        }
+        int size = chunk.rowCount();
+        int[] rows = new int[size];
+        int matched = 0;
+        if (residual == null) {
+            for (int r = 0; r < size; r++) {
+                rows[r] = r;
+            }
+            matched = size;
+        } else {
+            ColumnVector truth = residual.evaluate(pairs(chunk, joinedSchema, size));
+            boolean[] values = ((BooleanVector) truth).values();
+            for (int r = 0; r < size; r++) {
+                if (values[r] && !truth.isNull(r)) {
+                    rows[matched++] = r;
                 }
             }
         }
+        leftMatched |= matched > 0;
+        if (!semiOrAnti) {
+            appendPairs(chunk, rows, matched);
+            if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
+                for (int i = 0; i < matched; i++) {
+                    int bit = chunkBase + rows[i];
+                    runMatched[bit >>> 6] |= 1L << bit;
+                }
+            }
+        }
+        chunkBase += size;
     }
 
-    /** The current left row repeated against every group row, left columns then right ones. */
-    private ColumnBatch pairs(Schema schema, int size) {
+    /** Emits the unmatched rows of the run's next chunk (right and full joins); after the last, ends the run. */
+    private void drainNextChunk() {
+        ColumnBatch chunk = run.next();
+        if (chunk == null) {
+            draining = false;
+            endGroup();
+            return;
+        }
+        for (int r = 0; r < chunk.rowCount(); r++) {
+            int bit = chunkBase + r;
+            if ((runMatched[bit >>> 6] & (1L << bit)) == 0) {
+                appendRight(chunk, r);
+            }
+        }
+        chunkBase += chunk.rowCount();
+    }
+
+    /** The current left row repeated against every chunk row, left columns then right ones. */
+    private ColumnBatch pairs(ColumnBatch chunk, Schema schema, int size) {
         ColumnBatch candidates = ColumnBatch.allocate(schema, Math.max(size, 1));
         int[] repeated = new int[size];
         Arrays.fill(repeated, left.row);
@@ -276,15 +330,14 @@ final class SortMergeJoinOperator implements Operator {
             Vectors.gather(left.batch.column(c), repeated, 0, size, candidates.column(c), 0);
         }
         for (int c = 0; c < rightSchema.size(); c++) {
-            Vectors.gather(group.column(c), identity, 0, size, candidates.column(width + c), 0);
+            Vectors.gather(chunk.column(c), identity, 0, size, candidates.column(width + c), 0);
         }
         candidates.setRowCount(size);
         return candidates;
     }
 
-    private void appendPairs(int[] groupRows) {
+    private void appendPairs(ColumnBatch chunk, int[] chunkRows, int n) {
         int at = out.rowCount();
-        int n = groupRows.length;
         if (n == 0) {
             return;
         }
@@ -295,7 +348,7 @@ final class SortMergeJoinOperator implements Operator {
             Vectors.gather(left.batch.column(c), repeated, 0, n, out.column(c), at);
         }
         for (int c = 0; c < rightSchema.size(); c++) {
-            Vectors.gather(group.column(c), groupRows, 0, n, out.column(width + c), at);
+            Vectors.gather(chunk.column(c), chunkRows, 0, n, out.column(width + c), at);
         }
         out.setRowCount(at + n);
     }
@@ -349,23 +402,19 @@ final class SortMergeJoinOperator implements Operator {
         }
     }
 
-    /** The left side moved past the group's key: its unmatched rows go out for right and full joins. */
+    /** The run is done with: its rows and bits are dropped and their memory released. */
     private void endGroup() {
-        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
-            for (int r = 0; r < group.rowCount(); r++) {
-                if (!groupMatched[r]) {
-                    appendRight(group, r);
-                }
-            }
-        }
-        group = null;
+        run.clear();
+        budget.release(matchedReserved);
+        matchedReserved = 0;
+        runMatched = new long[0];
         groupKeys = null;
-        groupMatched = null;
     }
 
     @Override
     public void close() throws Exception {
         try {
+            run.close();
             leftSort.close();
             rightSort.close();
         } finally {

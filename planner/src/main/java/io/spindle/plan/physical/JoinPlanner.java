@@ -110,6 +110,9 @@ public final class JoinPlanner {
             }
         }
         long buildBytes = buildLeft ? leftBytes : rightBytes;
+        if (strategy == JoinStrategy.SORT_MERGE) {
+            buildLeft = false; // the merge reads the right side through its own pipeline, whatever was compared
+        }
         JoinSizeEstimate estimate = new JoinSizeEstimate(leftBytes, rightBytes,
                 strategy == JoinStrategy.BROADCAST_HASH ? 1 : partitions,
                 strategy == JoinStrategy.BROADCAST_HASH ? buildBytes : perPartition(buildBytes, partitions), budget,

@@ -16,6 +16,7 @@ import io.spindle.plan.expr.SortOrder;
 import io.spindle.plan.expr.WindowExpression;
 import io.spindle.plan.expr.WindowFunction;
 import io.spindle.plan.physical.WindowExec;
+import io.spindle.runtime.memory.TaskMemoryBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * through: each row gets its partition, row number, rank and dense rank as it arrives, running
  * aggregates accumulate, and rows are emitted as soon as their values are final: once their peer
  * group has closed (for aggregates) and the rows {@code lead} looks at have arrived. So only the
- * open peer group, the lead distance and the lag distance are held, not whole partitions.
+ * open peer group, the lead distance and the lag distance are held, not whole partitions. The held
+ * rows are charged to the task budget; past it, the open group's rows whose other values are final
+ * go to a {@link WindowGroupSpill} and come back with their aggregate values when the group closes
+ * (a whole partition is one group without an order, so a partition of any size fits).
  */
 public final class WindowOperator implements Operator {
     private static final AtomicLong SPILLED_RUNS = new AtomicLong();
@@ -62,7 +66,12 @@ public final class WindowOperator implements Operator {
     private ColumnVector[] lastPartitionKey;
     private ColumnVector[] lastOrderKey;
     private boolean inputDone;
+    private boolean allClosed;
     private boolean finished;
+    private final TaskMemoryBudget budget;
+    private final WindowGroupSpill groupSpill;
+    private final int perRowBytes;
+    private long reserved;
 
     WindowOperator(WindowExec window, ExecutionContext context) {
         Schema inputSchema = Schemas.positional(window.child().output());
@@ -127,11 +136,24 @@ public final class WindowOperator implements Operator {
         this.maxLead = lead;
         this.hasAggregates = aggregates;
         this.pending = ColumnBatch.allocate(pendingSchema, 1024);
+        this.budget = context.budget();
+        int slotBytes = 0;
+        for (WindowSlot slot : slots) {
+            slotBytes += slot == null ? 0 : slot.bytesPerRow();
+        }
+        this.perRowBytes = 20 + slotBytes; // partition id, row number, rank, dense rank
+        this.groupSpill = new WindowGroupSpill(outputSchema, slots, inputWidth, budget, context.spillDirectory(),
+                context.settings().batchSize());
     }
 
     /** Sort runs window operators have spilled in this JVM (for tests that check spilling happened). */
     public static long spilledRuns() {
         return SPILLED_RUNS.get();
+    }
+
+    /** Chunks of open peer groups (whole partitions without an order) window operators spilled in this JVM. */
+    public static long spilledGroupChunks() {
+        return WindowGroupSpill.spilledChunks();
     }
 
     @Override
@@ -164,27 +186,77 @@ public final class WindowOperator implements Operator {
             return null;
         }
         while (true) {
+            if (groupSpill.readyToReplay()) {
+                ColumnBatch replayed = groupSpill.nextReplayed(); // a closed group's spilled rows go first
+                if (replayed != null) {
+                    return replayed;
+                }
+            }
+            if (allClosed) {
+                finished = size == emitted;
+                return finished ? null : emitCharged(size);
+            }
             ColumnBatch sorted = sort.getOutput();
             if (sorted != null) {
                 append(sorted);
+                if (groupSpill.readyToReplay()) {
+                    continue;
+                }
                 int bound = emitBound();
                 if (bound > emitted) {
-                    return emit(bound);
+                    return emitCharged(bound);
+                }
+                if (!charge(false)) {
+                    spillOpenGroup();
+                    charge(true);
                 }
                 continue;
             }
             if (!sort.isFinished()) {
                 return null;
             }
-            for (WindowSlot slot : slots) {
-                if (slot != null) {
-                    slot.closeGroup(groupStart, size);
-                }
-            }
+            closeGroup(groupStart, size);
             groupStart = size;
-            finished = size == emitted;
-            return finished ? null : emit(size);
+            allClosed = true;
         }
+    }
+
+    private ColumnBatch emitCharged(int bound) {
+        ColumnBatch out = emit(bound);
+        charge(true);
+        return out;
+    }
+
+    /** Reserves (or releases) the held rows' estimated bytes; without {@code force}, fails past the budget. */
+    private boolean charge(boolean force) {
+        long want = Vectors.estimateBytes(pending) + (long) size * perRowBytes;
+        if (want <= reserved) {
+            budget.release(reserved - want);
+        } else if (force) {
+            budget.reserve(want - reserved);
+        } else if (!budget.tryReserve(want - reserved)) {
+            return false;
+        }
+        reserved = want;
+        return true;
+    }
+
+    /** Moves the open group's rows whose non-aggregate values are final out to the group spill. */
+    private void spillOpenGroup() {
+        int to = maxLead > 0 ? Math.min(size, Math.max(size - maxLead, lastPartitionStart)) : size;
+        if (to > emitted) {
+            groupSpill.add(emit(to));
+        }
+    }
+
+    /** The peer group [from, to) closed: rows still held take its last value, spilled ones get it on replay. */
+    private void closeGroup(int from, int to) {
+        for (WindowSlot slot : slots) {
+            if (slot != null) {
+                slot.closeGroup(from, to);
+            }
+        }
+        groupSpill.groupClosed();
     }
 
     /** The rows before the returned index have final values. */
@@ -215,18 +287,14 @@ public final class WindowOperator implements Operator {
                 }
             }
         }
-        ColumnVector[] partition = evaluateAll(partitionKeys, sorted);
-        ColumnVector[] order = evaluateAll(orderKeys, sorted);
+        ColumnVector[] partition = WindowKeys.evaluateAll(partitionKeys, sorted);
+        ColumnVector[] order = WindowKeys.evaluateAll(orderKeys, sorted);
         for (int r = 0; r < rows; r++) {
             int at = size + r;
-            boolean newPartition = partitionId < 0 || !sameKeys(partition, r, lastPartitionKey, r - 1);
-            boolean newPeer = newPartition || !sameKeys(order, r, lastOrderKey, r - 1);
+            boolean newPartition = partitionId < 0 || !WindowKeys.sameAsPrevious(partition, r, lastPartitionKey, r - 1);
+            boolean newPeer = newPartition || !WindowKeys.sameAsPrevious(order, r, lastOrderKey, r - 1);
             if (newPeer && at > groupStart) {
-                for (WindowSlot slot : slots) {
-                    if (slot != null) {
-                        slot.closeGroup(groupStart, at);
-                    }
-                }
+                closeGroup(groupStart, at);
                 groupStart = at;
             }
             if (newPartition) {
@@ -256,39 +324,10 @@ public final class WindowOperator implements Operator {
                 }
             }
         }
-        lastPartitionKey = lastRow(partition, rows);
-        lastOrderKey = lastRow(order, rows);
+        lastPartitionKey = WindowKeys.lastRow(partition, rows);
+        lastOrderKey = WindowKeys.lastRow(order, rows);
         size += rows;
         pending.setRowCount(size);
-    }
-
-    /** Whether row {@code row} has the keys of the row before it: {@code previousRow} of the same vectors, or the kept last row. */
-    private static boolean sameKeys(ColumnVector[] keys, int row, ColumnVector[] previousBatchLast, int previousRow) {
-        for (int k = 0; k < keys.length; k++) {
-            boolean same = previousRow >= 0 ? WindowKeys.same(keys[k], row, keys[k], previousRow)
-                    : WindowKeys.same(keys[k], row, previousBatchLast[k], 0);
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static ColumnVector[] evaluateAll(List<VectorEvaluator> evaluators, ColumnBatch batch) {
-        ColumnVector[] vectors = new ColumnVector[evaluators.size()];
-        for (int i = 0; i < vectors.length; i++) {
-            vectors[i] = evaluators.get(i).evaluate(batch);
-        }
-        return vectors;
-    }
-
-    private static ColumnVector[] lastRow(ColumnVector[] vectors, int rows) {
-        ColumnVector[] last = new ColumnVector[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            last[i] = ColumnVector.allocate(vectors[i].type(), 1);
-            Vectors.gather(vectors[i], new int[] {rows - 1}, 0, 1, last[i], 0);
-        }
-        return last;
     }
 
     private ColumnBatch emit(int bound) {
@@ -322,48 +361,8 @@ public final class WindowOperator implements Operator {
     }
 
     private ColumnVector offsetValues(WindowFunction function, int f, int[] range) {
-        int step = function.kind() == WindowFunction.Kind.LAG ? -function.offset() : function.offset();
-        ColumnVector argument = pending.column(argumentColumn[f]);
-        ColumnVector out = ColumnVector.allocate(argument.type(), Math.max(range.length, 1));
-        Object fallback = defaults.get(f);
-        int[] sources = new int[range.length];
-        boolean[] valid = new boolean[range.length];
-        for (int i = 0; i < range.length; i++) {
-            int row = range[i];
-            int source = row + step;
-            valid[i] = source >= 0 && source < size && partitionIds[source] == partitionIds[row];
-            sources[i] = valid[i] ? source : row;
-        }
-        if (argument instanceof BytesVector bytes) {
-            BytesVector target = (BytesVector) out;
-            byte[] fallbackBytes = fallback == null ? new byte[0]
-                    : fallback.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            for (int i = 0; i < range.length; i++) {
-                if (valid[i] && !bytes.isNull(sources[i])) {
-                    int start = bytes.offsets()[sources[i]];
-                    target.set(i, bytes.data(), start, bytes.offsets()[sources[i] + 1] - start);
-                } else {
-                    target.set(i, valid[i] ? new byte[0] : fallbackBytes);
-                    if (valid[i] || fallback == null) {
-                        target.setNull(i);
-                    }
-                }
-            }
-            return target;
-        }
-        Vectors.gather(argument, sources, 0, range.length, out, 0);
-        for (int i = 0; i < range.length; i++) {
-            if (!valid[i]) {
-                if (fallback == null) {
-                    out.setNull(i);
-                } else {
-                    out.nulls()[i] = false;
-                    out.set(i, fallback);
-                }
-            }
-        }
-        out.updateNoNulls(range.length);
-        return out;
+        return WindowOffsets.values(function, pending.column(argumentColumn[f]), defaults.get(f), partitionIds, size,
+                range);
     }
 
     /** Drops emitted rows, keeping the {@code maxLag} rows lag may still read. */
@@ -415,6 +414,12 @@ public final class WindowOperator implements Operator {
 
     @Override
     public void close() throws Exception {
-        sort.close();
+        try {
+            groupSpill.close();
+            budget.release(reserved);
+            reserved = 0;
+        } finally {
+            sort.close();
+        }
     }
 }

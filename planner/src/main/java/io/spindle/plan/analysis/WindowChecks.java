@@ -50,9 +50,9 @@ final class WindowChecks {
             AggregateFunction aggregate = call.function();
             boolean supported = aggregate == AggregateFunction.SUM || aggregate == AggregateFunction.COUNT
                     || aggregate == AggregateFunction.COUNT_STAR || aggregate == AggregateFunction.MIN
-                    || aggregate == AggregateFunction.MAX;
+                    || aggregate == AggregateFunction.MAX || aggregate == AggregateFunction.AVG;
             if (!supported || call.distinct()) {
-                throw new AnalysisException(call + " over a window is not supported; use sum, count, min or max");
+                throw new AnalysisException(call + " over a window is not supported; use sum, avg, count, min or max");
             }
             io.spindle.formats.types.TypeKind kind = call.argument().dataType().kind();
             boolean ordered = kind == io.spindle.formats.types.TypeKind.INT || kind == io.spindle.formats.types.TypeKind.LONG
@@ -60,18 +60,18 @@ final class WindowChecks {
                     || kind == io.spindle.formats.types.TypeKind.TIMESTAMP
                     || kind == io.spindle.formats.types.TypeKind.DECIMAL
                     && ((io.spindle.formats.types.DecimalType) call.argument().dataType()).fitsInLong();
-            if ((aggregate == AggregateFunction.MIN || aggregate == AggregateFunction.MAX || aggregate == AggregateFunction.SUM)
-                    && !ordered) {
+            boolean numeric = aggregate == AggregateFunction.SUM || aggregate == AggregateFunction.AVG;
+            if ((aggregate == AggregateFunction.MIN || aggregate == AggregateFunction.MAX || numeric) && !ordered) {
                 throw new AnalysisException(call + " over a window needs a number or date argument, not "
                         + call.argument().dataType());
             }
-            if (aggregate == AggregateFunction.SUM && kind == io.spindle.formats.types.TypeKind.DECIMAL
+            if (numeric && kind == io.spindle.formats.types.TypeKind.DECIMAL
                     && !((io.spindle.formats.types.DecimalType) call.argument().dataType()).fitsInLong()) {
                 throw new AnalysisException(call + " over a window needs a decimal of precision 18 or less");
             }
             return;
         }
         throw new AnalysisException(function + " cannot be used with .over(window); use row_number, rank, "
-                + "dense_rank, lag, lead, sum, count, min or max");
+                + "dense_rank, lag, lead, sum, avg, count, min or max");
     }
 }

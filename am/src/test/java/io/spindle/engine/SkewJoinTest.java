@@ -101,4 +101,48 @@ class SkewJoinTest {
         assertThat(summary.collectAsList()).containsExactlyElementsOf(expected("FULL", EVENTS_SQL, DIMS_SQL));
         assertThat(summary.explainString()).doesNotContain("skewed partition");
     }
+
+    /** Both shuffled joins of one stage (a union of two joins) split their skewed partitions. */
+    @Test
+    void everyShuffledJoinOfAStageIsSplit() throws Exception {
+        Dataset inner = events().withColumnRenamed("k", "ek")
+                .join(dims().withColumnRenamed("k", "dk"), col("ek").equalTo(col("dk")), "inner");
+        Dataset left = events().withColumnRenamed("k", "ek")
+                .join(dims().withColumnRenamed("k", "dk"), col("ek").equalTo(col("dk")), "left");
+        Dataset summary = summarize(inner.union(left));
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT key, count(*), "
+                + "CAST(sum(id) AS BIGINT), count(name) FROM (SELECT coalesce(a.k, b.k) AS key, a.id, b.name FROM "
+                + EVENTS_SQL + " a INNER JOIN " + DIMS_SQL + " b ON a.k = b.k UNION ALL SELECT coalesce(a.k, b.k), a.id, "
+                + "b.name FROM " + EVENTS_SQL + " a LEFT JOIN " + DIMS_SQL + " b ON a.k = b.k) GROUP BY 1 "
+                + "ORDER BY 1 NULLS FIRST"));
+        String explain = summary.explainString();
+        assertThat(explain).containsPattern("skewed partition \\d+ of the left side of ShuffledHashJoin inner")
+                .containsPattern("skewed partition \\d+ of the left side of ShuffledHashJoin left_outer");
+        java.util.regex.Matcher stages = java.util.regex.Pattern.compile("Stage (\\d+): skewed").matcher(explain);
+        java.util.Set<String> splitStages = new java.util.HashSet<>();
+        while (stages.find()) {
+            splitStages.add(stages.group(1));
+        }
+        assertThat(splitStages).as("both splits are decisions of one stage").hasSize(1);
+    }
+
+    /**
+     * A window by the join key shares the join's stage (its input is already partitioned by that
+     * key); splitting its skewed input would give each task part of a window partition (row
+     * numbers restarting in every piece), so it is not split, and the answer stays DuckDB's.
+     */
+    @Test
+    void aWindowOverTheSkewedInputBlocksTheSplitAndStaysCorrect() throws Exception {
+        Dataset numbered = events().withColumn("rn", io.spindle.api.functions.row_number()
+                .over(io.spindle.api.Window.partitionBy("k").orderBy("id")));
+        Dataset joined = numbered.join(dims().withColumnRenamed("k", "dk"), col("k").equalTo(col("dk")), "inner");
+        Dataset summary = joined.groupBy("k").agg(count("*").as("n"), sum("rn").as("rns"),
+                io.spindle.api.functions.max("rn").as("top")).orderBy("k");
+        assertThat(summary.explainString()).doesNotContainPattern("Exchange hash\\[k#\\d+\\]\\n\\s*[:+|\\s-]*Window");
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT a.k, count(*), "
+                + "CAST(sum(rn) AS BIGINT), CAST(max(rn) AS INTEGER) FROM (SELECT *, row_number() OVER (PARTITION BY k "
+                + "ORDER BY id) AS rn FROM " + EVENTS_SQL + ") a JOIN " + DIMS_SQL + " b ON a.k = b.k GROUP BY a.k "
+                + "ORDER BY a.k"));
+        assertThat(summary.explainString()).doesNotContain("skewed partition");
+    }
 }

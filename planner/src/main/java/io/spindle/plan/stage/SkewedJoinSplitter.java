@@ -1,11 +1,17 @@
 package io.spindle.plan.stage;
 
 import io.spindle.plan.logical.JoinType;
+import io.spindle.plan.physical.AggregateMode;
+import io.spindle.plan.physical.FilterExec;
+import io.spindle.plan.physical.GenerateExec;
+import io.spindle.plan.physical.HashAggregateExec;
 import io.spindle.plan.physical.HashJoinExec;
 import io.spindle.plan.physical.JoinStrategy;
 import io.spindle.plan.physical.PhysicalPlan;
+import io.spindle.plan.physical.ProjectExec;
 import io.spindle.plan.physical.ShuffleReadExec;
 import io.spindle.plan.physical.ShuffleReadExec.PartitionRange;
+import io.spindle.plan.physical.UnionExec;
 import io.spindle.plan.stage.StageTaskResult.MapOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +19,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The adaptive skew split of a shuffled join, from the sizes the map tasks actually wrote: a reduce
- * partition of one side that is {@code skewFactor} times that side's median and over
+ * The adaptive skew split of shuffled joins, from the sizes the map tasks actually wrote: a reduce
+ * partition of one join input that is {@code skewFactor} times that input's median and over
  * {@code skewThresholdBytes} is read by several tasks, each taking the outputs of a run of map
- * tasks (about the target partition size), while each of them reads the other side's whole
- * partition. Only a side whose unmatched rows the join does not emit from the other side can be
- * split: the left of inner, left outer, semi and anti joins; the right of inner and right outer.
+ * tasks (about the target partition size), while each of them reads every other input's whole
+ * partition.
+ *
+ * <p>Every shuffled join of a stage is handled: the stage's topmost shuffled joins each read their
+ * inputs side by side (a union can hold several; a join whose input is already partitioned by its
+ * keys, such as a window or a final aggregate by those keys, shares the stage with that input's
+ * shuffle). For each, per partition, the biggest skewed input that can be split is split. An input
+ * can be split only when every operator from it up to the stage's output handles its rows one by
+ * one (project, filter, explode, partial aggregate, union, the probe side of a broadcast join) or
+ * is a shuffled join on a side whose unmatched rows the other side does not emit: the left of
+ * inner, left outer, semi and anti joins; the right of inner and right outer. A window or a final
+ * aggregate over the input needs all of a partition's rows in one task, so it blocks the split
+ * (splitting there would give each task part of a window partition or group).
  *
  * <pre>
  * left  p7 = 900 MB (maps 0..7)   ==&gt;  task a: left p7 maps [0, 3) + right p7
@@ -29,65 +45,120 @@ import java.util.Map;
 final class SkewedJoinSplitter {
     private SkewedJoinSplitter() {}
 
-    /** Each join side's shuffle id with its reduce ranges, or null when no partition is split. */
+    /** A shuffle read of a join cluster: whether it may be split, and the join and side that read it, for explain. */
+    private record Input(int shuffleId, boolean splittable, HashJoinExec join, boolean onLeft) {}
+
+    /** Each split cluster's shuffle ids with their reduce ranges, or null when no partition is split. */
     static Map<Integer, List<PartitionRange>> split(int stageId, PhysicalPlan fragment, List<PartitionRange> joint,
             Map<Integer, List<MapOutput>> outputs, SchedulerSettings settings, List<String> decisions) {
-        List<HashJoinExec> joins = new ArrayList<>();
-        fragment.transformUp(node -> {
-            if (node instanceof HashJoinExec join && join.strategy() != JoinStrategy.BROADCAST_HASH) {
-                joins.add(join);
+        List<List<Input>> clusters = new ArrayList<>();
+        findClusters(fragment, true, clusters);
+        Map<Integer, List<PartitionRange>> ranges = new java.util.HashMap<>();
+        for (List<Input> cluster : clusters) {
+            Map<Integer, List<PartitionRange>> split = splitCluster(stageId, cluster, joint, outputs, settings,
+                    decisions);
+            if (split != null) {
+                ranges.putAll(split);
             }
-            return node;
-        });
-        if (joins.size() != 1) {
-            return null;
         }
-        HashJoinExec join = joins.get(0);
-        List<Integer> leftReads = reads(join.left());
-        List<Integer> rightReads = reads(join.right());
-        if (leftReads.size() != 1 || rightReads.size() != 1 || !outputs.containsKey(leftReads.get(0))
-                || !outputs.containsKey(rightReads.get(0))) {
-            return null;
+        return ranges.isEmpty() ? null : ranges;
+    }
+
+    /** The topmost shuffled joins under {@code node}, each with the reads under it. */
+    private static void findClusters(PhysicalPlan node, boolean rowLocalAbove, List<List<Input>> clusters) {
+        if (node instanceof HashJoinExec join && join.strategy() != JoinStrategy.BROADCAST_HASH) {
+            List<Input> inputs = new ArrayList<>();
+            collectInputs(node, rowLocalAbove, null, false, inputs);
+            clusters.add(inputs);
+            return;
         }
-        JoinType type = join.joinType();
-        boolean splitLeft = type == JoinType.INNER || type == JoinType.LEFT_OUTER || type == JoinType.LEFT_SEMI
-                || type == JoinType.LEFT_ANTI;
-        boolean splitRight = type == JoinType.INNER || type == JoinType.RIGHT_OUTER;
-        List<MapOutput> left = outputs.get(leftReads.get(0));
-        List<MapOutput> right = outputs.get(rightReads.get(0));
-        long[] leftSizes = sizes(left);
-        long[] rightSizes = sizes(right);
-        long leftMedian = median(leftSizes);
-        long rightMedian = median(rightSizes);
-        List<PartitionRange> leftRanges = new ArrayList<>();
-        List<PartitionRange> rightRanges = new ArrayList<>();
+        boolean rowLocal = rowLocalAbove && isRowLocal(node);
+        for (PhysicalPlan child : node.children()) {
+            boolean buildSide = node instanceof HashJoinExec join && child == join.buildSide();
+            findClusters(child, rowLocal && !buildSide, clusters);
+        }
+    }
+
+    private static void collectInputs(PhysicalPlan node, boolean splittable, HashJoinExec join, boolean onLeft,
+            List<Input> inputs) {
+        if (node instanceof ShuffleReadExec read) {
+            inputs.add(new Input(read.shuffleId(), splittable, join, onLeft));
+            return;
+        }
+        if (node instanceof HashJoinExec shuffled && shuffled.strategy() != JoinStrategy.BROADCAST_HASH) {
+            JoinType type = shuffled.joinType();
+            boolean splitLeft = type == JoinType.INNER || type == JoinType.LEFT_OUTER || type == JoinType.LEFT_SEMI
+                    || type == JoinType.LEFT_ANTI;
+            boolean splitRight = type == JoinType.INNER || type == JoinType.RIGHT_OUTER;
+            collectInputs(shuffled.left(), splittable && splitLeft, shuffled, true, inputs);
+            collectInputs(shuffled.right(), splittable && splitRight, shuffled, false, inputs);
+            return;
+        }
+        boolean rowLocal = splittable && isRowLocal(node);
+        for (PhysicalPlan child : node.children()) {
+            if (node instanceof HashJoinExec broadcast && child == broadcast.buildSide()) {
+                continue; // read whole by every task, not by partition ranges
+            }
+            collectInputs(child, rowLocal, join, onLeft, inputs);
+        }
+    }
+
+    /** Operators whose output for some of a partition's rows is their output for the whole partition, restricted. */
+    private static boolean isRowLocal(PhysicalPlan node) {
+        return node instanceof ProjectExec || node instanceof FilterExec || node instanceof GenerateExec
+                || node instanceof UnionExec || node instanceof HashJoinExec
+                || node instanceof HashAggregateExec aggregate && aggregate.mode() == AggregateMode.PARTIAL;
+    }
+
+    private static Map<Integer, List<PartitionRange>> splitCluster(int stageId, List<Input> cluster,
+            List<PartitionRange> joint, Map<Integer, List<MapOutput>> outputs, SchedulerSettings settings,
+            List<String> decisions) {
+        java.util.Set<Integer> ids = new java.util.LinkedHashSet<>();
+        for (Input input : cluster) {
+            if (!ids.add(input.shuffleId()) || !outputs.containsKey(input.shuffleId())) {
+                return null; // a shuffle read twice (or not resolved here) has no single range list to split
+            }
+        }
+        Map<Integer, long[]> sizes = new java.util.HashMap<>();
+        Map<Integer, Long> medians = new java.util.HashMap<>();
+        for (Input input : cluster) {
+            long[] inputSizes = sizes(outputs.get(input.shuffleId()));
+            sizes.put(input.shuffleId(), inputSizes);
+            medians.put(input.shuffleId(), median(inputSizes));
+        }
+        Map<Integer, List<PartitionRange>> ranges = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> ranges.put(id, new ArrayList<>()));
         boolean split = false;
         for (PartitionRange range : joint) {
             int p = range.start();
-            boolean single = range.end() - range.start() == 1 && p < leftSizes.length && p < rightSizes.length;
-            boolean leftSkewed = single && splitLeft && skewed(leftSizes[p], leftMedian, settings);
-            boolean rightSkewed = single && splitRight && skewed(rightSizes[p], rightMedian, settings);
-            boolean onLeft = leftSkewed && (!rightSkewed || leftSizes[p] >= rightSizes[p]);
-            List<int[]> pieces = leftSkewed || rightSkewed
-                    ? mapRuns(onLeft ? left : right, p, Math.max(onLeft ? leftMedian : rightMedian,
-                            settings.targetPartitionBytes())) : List.of();
+            Input chosen = null;
+            for (Input input : cluster) {
+                long[] inputSizes = sizes.get(input.shuffleId());
+                boolean single = range.end() - range.start() == 1 && p < inputSizes.length;
+                if (single && input.splittable() && skewed(inputSizes[p], medians.get(input.shuffleId()), settings)
+                        && (chosen == null || inputSizes[p] > sizes.get(chosen.shuffleId())[p])) {
+                    chosen = input;
+                }
+            }
+            List<int[]> pieces = chosen == null ? List.of() : mapRuns(outputs.get(chosen.shuffleId()), p,
+                    Math.max(medians.get(chosen.shuffleId()), settings.targetPartitionBytes()));
             if (pieces.size() < 2) {
-                leftRanges.add(range);
-                rightRanges.add(range);
+                ranges.values().forEach(list -> list.add(range));
                 continue;
             }
             for (int[] piece : pieces) {
                 PartitionRange share = new PartitionRange(p, p + 1, piece[0], piece[1]);
-                leftRanges.add(onLeft ? share : range);
-                rightRanges.add(onLeft ? range : share);
+                for (Map.Entry<Integer, List<PartitionRange>> entry : ranges.entrySet()) {
+                    entry.getValue().add(entry.getKey() == chosen.shuffleId() ? share : range);
+                }
             }
-            decisions.add("Stage " + stageId + ": skewed partition " + p + " of the " + (onLeft ? "left" : "right")
-                    + " side of " + join.nodeString() + " (" + (onLeft ? leftSizes[p] : rightSizes[p])
-                    + " bytes, median " + (onLeft ? leftMedian : rightMedian) + ") split into " + pieces.size()
+            decisions.add("Stage " + stageId + ": skewed partition " + p + " of the " + (chosen.onLeft() ? "left" : "right")
+                    + " side of " + chosen.join().nodeString() + " (" + sizes.get(chosen.shuffleId())[p]
+                    + " bytes, median " + medians.get(chosen.shuffleId()) + ") split into " + pieces.size()
                     + " tasks by map ranges");
             split = true;
         }
-        return split ? Map.of(leftReads.get(0), leftRanges, rightReads.get(0), rightRanges) : null;
+        return split ? ranges : null;
     }
 
     private static boolean skewed(long bytes, long median, SchedulerSettings settings) {
@@ -134,16 +205,5 @@ final class SkewedJoinSplitter {
         long[] sorted = sizes.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static List<Integer> reads(PhysicalPlan side) {
-        List<Integer> ids = new ArrayList<>();
-        side.transformUp(node -> {
-            if (node instanceof ShuffleReadExec read) {
-                ids.add(read.shuffleId());
-            }
-            return node;
-        });
-        return ids;
     }
 }

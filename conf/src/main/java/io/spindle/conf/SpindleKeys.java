@@ -225,9 +225,10 @@ public final class SpindleKeys {
             dataSizeKey("spindle.sql.autoBroadcastJoinThreshold", "32m", "A join side estimated under this "
                     + "size is broadcast to every task instead of shuffling both sides; 0 never broadcasts."));
     public static final ConfigKey<Boolean> SQL_JOIN_PREFER_SORT_MERGE_JOIN = define(ENGINE,
-            booleanKey("spindle.sql.join.preferSortMergeJoin", false, "Join two shuffled sides by sorting both "
-                    + "on the keys and merging them (sort-merge join) instead of building a hash table of one "
-                    + "side (shuffled hash join). Both spill past spindle.task.memoryBudget."));
+            booleanKey("spindle.sql.join.preferSortMergeJoin", false, "Always join two shuffled sides by "
+                    + "sorting both on the keys and merging them (sort-merge join). When false the size estimates "
+                    + "choose: a shuffled hash join when the build side per reduce partition fits half of "
+                    + "spindle.task.memoryBudget and not both sides are over it, else sort-merge. Both spill."));
     public static final ConfigKey<DataSize> CACHE_MEMORY_BUDGET = define(ENGINE,
             dataSizeKey("spindle.cache.memoryBudget", "512m", "Memory each executor may hold cached Dataset "
                     + "blocks in (cache/persist); blocks past it are kept in files under spindle.local.dir.")

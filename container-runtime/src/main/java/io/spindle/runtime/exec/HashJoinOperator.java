@@ -1,8 +1,6 @@
 package io.spindle.runtime.exec;
 
-import io.spindle.formats.batch.BooleanVector;
 import io.spindle.formats.batch.ColumnBatch;
-import io.spindle.formats.batch.ColumnVector;
 import io.spindle.formats.types.Schema;
 import io.spindle.plan.logical.JoinType;
 import io.spindle.runtime.memory.TaskMemoryBudget;
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,10 +52,7 @@ public final class HashJoinOperator implements Operator {
     private int partition = -1;
     private long spilledBytes;
 
-    // The pairs of the probe batch being joined: probe row, build row.
-    private int[] pairProbe = new int[1024];
-    private int[] pairBuild = new int[1024];
-    private int pairs;
+    private final HashJoinProber prober;
     private Object sharedTableKey;
 
     public HashJoinOperator(JoinType joinType, boolean buildLeft, List<VectorEvaluator> probeKeys,
@@ -83,6 +77,8 @@ public final class HashJoinOperator implements Operator {
         this.batchRows = batchRows;
         this.probePreserved = buildLeft ? joinType.preservesRight() : joinType.preservesLeft();
         this.buildPreserved = buildLeft ? joinType.preservesLeft() : joinType.preservesRight();
+        this.prober = new HashJoinProber(joinType, buildLeft, probeKeys, residual, probeSchema, buildSchema,
+                joinedSchema, outputSchema, batchRows, probePreserved, ready);
     }
 
     /** Bytes this join wrote to local disk (zero when it ran in memory). */
@@ -101,7 +97,7 @@ public final class HashJoinOperator implements Operator {
         if (buildParts != null) {
             partitionInto(batch, probeKeys, probeSchema, probeParts);
         } else {
-            probe(batch, table);
+            prober.probe(batch, table);
         }
     }
 
@@ -113,7 +109,7 @@ public final class HashJoinOperator implements Operator {
         ensureBuilt();
         finishing = true;
         if (buildParts == null && buildPreserved) {
-            emitUnmatchedBuild(table);
+            prober.emitUnmatchedBuild(table);
         }
     }
 
@@ -239,11 +235,11 @@ public final class HashJoinOperator implements Operator {
             if (table != null) {
                 ColumnBatch probeBatch = probeParts[partition].next();
                 if (probeBatch != null) {
-                    probe(probeBatch, table);
+                    prober.probe(probeBatch, table);
                     return;
                 }
                 if (buildPreserved) {
-                    emitUnmatchedBuild(table);
+                    prober.emitUnmatchedBuild(table);
                 }
                 budget.release(reserved);
                 reserved = 0;
@@ -265,166 +261,6 @@ public final class HashJoinOperator implements Operator {
             table = new JoinHashTable(buffer.drain(), buildKeys);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read a spilled join partition: " + e.getMessage(), e);
-        }
-    }
-
-    // ---- probe ----
-
-    private void probe(ColumnBatch batch, JoinHashTable hashTable) {
-        int rows = batch.rowCount();
-        if (rows == 0) {
-            return;
-        }
-        ColumnVector[] keys = JoinHashTable.evaluateKeys(probeKeys, batch);
-        int[] hashes = JoinHashTable.hash(keys, rows);
-        boolean[] probeMatched = new boolean[rows];
-        boolean firstMatchOnly = joinType.leftOnly() && residual == null;
-        pairs = 0;
-        for (int r = 0; r < rows; r++) {
-            if (JoinHashTable.anyNull(keys, r)) {
-                continue;
-            }
-            int hash = hashes[r];
-            for (int b = hashTable.firstCandidate(hash); b >= 0; b = hashTable.nextCandidate(b)) {
-                if (hashTable.matches(b, hash, keys, r)) {
-                    if (firstMatchOnly) {
-                        probeMatched[r] = true;
-                        break;
-                    }
-                    addPair(r, b);
-                    if (pairs >= batchRows) {
-                        flushPairs(batch, hashTable, probeMatched);
-                    }
-                }
-            }
-        }
-        flushPairs(batch, hashTable, probeMatched);
-        if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI) {
-            emitProbeRows(batch, probeMatched, joinType == JoinType.LEFT_SEMI);
-        } else if (probePreserved) {
-            for (int r = 0; r < rows; r++) {
-                if (!probeMatched[r]) {
-                    addPair(r, -1);
-                    if (pairs >= batchRows) {
-                        ready.add(joined(batch, hashTable.rows));
-                        pairs = 0;
-                    }
-                }
-            }
-            if (pairs > 0) {
-                ready.add(joined(batch, hashTable.rows));
-                pairs = 0;
-            }
-        }
-    }
-
-    private void addPair(int probeRow, int buildRow) {
-        if (pairs == pairProbe.length) {
-            pairProbe = Arrays.copyOf(pairProbe, pairs * 2);
-            pairBuild = Arrays.copyOf(pairBuild, pairs * 2);
-        }
-        pairProbe[pairs] = probeRow;
-        pairBuild[pairs] = buildRow;
-        pairs++;
-    }
-
-    /** Checks the residual on the collected pairs, marks the matches and emits the matching pairs. */
-    private void flushPairs(ColumnBatch batch, JoinHashTable hashTable, boolean[] probeMatched) {
-        if (pairs == 0) {
-            return;
-        }
-        ColumnBatch joined = joined(batch, hashTable.rows);
-        int kept = pairs;
-        if (residual != null) {
-            ColumnVector result = residual.evaluate(joined);
-            boolean[] values = ((BooleanVector) result).values();
-            int[] passing = new int[pairs];
-            kept = 0;
-            for (int i = 0; i < pairs; i++) {
-                if (!result.isNull(i) && values[i]) {
-                    passing[kept] = i;
-                    pairProbe[kept] = pairProbe[i];
-                    pairBuild[kept] = pairBuild[i];
-                    kept++;
-                }
-            }
-            if (kept < pairs && !joinType.leftOnly()) {
-                joined = Vectors.select(joined, joinedSchema, passing, kept);
-            }
-        }
-        for (int i = 0; i < kept; i++) {
-            probeMatched[pairProbe[i]] = true;
-            hashTable.matched[pairBuild[i]] = true;
-        }
-        if (!joinType.leftOnly() && kept > 0) {
-            ready.add(joined);
-        }
-        pairs = 0;
-    }
-
-    /** The current pairs as a batch of left columns then right columns; row -1 of a side is NULLs. */
-    private ColumnBatch joined(ColumnBatch probeBatch, ColumnBatch buildBatch) {
-        ColumnBatch out = ColumnBatch.allocate(joinedSchema, Math.max(1, pairs));
-        int probeWidth = probeSchema.size();
-        int buildWidth = buildSchema.size();
-        int buildOffset = buildLeft ? 0 : probeWidth;
-        int probeOffset = buildLeft ? buildWidth : 0;
-        for (int c = 0; c < probeWidth; c++) {
-            gather(probeBatch, c, pairProbe, out.column(probeOffset + c));
-        }
-        for (int c = 0; c < buildWidth; c++) {
-            gather(buildBatch, c, pairBuild, out.column(buildOffset + c));
-        }
-        out.setRowCount(pairs);
-        return out;
-    }
-
-    private void gather(ColumnBatch source, int column, int[] rows, ColumnVector target) {
-        target.ensureCapacity(Math.max(1, pairs));
-        int i = 0;
-        while (i < pairs) {
-            if (rows[i] < 0) {
-                target.setNull(i);
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < pairs && rows[end] >= 0) {
-                end++;
-            }
-            Vectors.gather(source.column(column), rows, i, end - i, target, i);
-            i = end;
-        }
-    }
-
-    private void emitProbeRows(ColumnBatch batch, boolean[] matched, boolean wanted) {
-        int[] selected = new int[batch.rowCount()];
-        int count = 0;
-        for (int r = 0; r < batch.rowCount(); r++) {
-            if (matched[r] == wanted) {
-                selected[count++] = r;
-            }
-        }
-        if (count > 0) {
-            ready.add(Vectors.select(batch, outputSchema, selected, count));
-        }
-    }
-
-    private void emitUnmatchedBuild(JoinHashTable hashTable) {
-        ColumnBatch buildRows = hashTable.rows;
-        pairs = 0;
-        for (int b = 0; b < buildRows.rowCount(); b++) {
-            if (!hashTable.matched[b]) {
-                addPair(-1, b);
-                if (pairs >= batchRows) {
-                    ready.add(joined(null, buildRows));
-                    pairs = 0;
-                }
-            }
-        }
-        if (pairs > 0) {
-            ready.add(joined(null, buildRows));
-            pairs = 0;
         }
     }
 

@@ -1,6 +1,5 @@
 package io.spindle.runtime.exec;
 
-import io.spindle.formats.batch.BytesVector;
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
 import io.spindle.formats.batch.IntVector;

@@ -12,7 +12,6 @@ import io.spindle.runtime.rpc.RpcMessage.LaunchTask;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +46,14 @@ public final class TaskScheduler {
     private final Condition stageDone = lock.newCondition();
     private final ExecutorRegistry executors = new ExecutorRegistry();
     private final List<TaskSetManager> activeStages = new ArrayList<>();
-    private final List<StageSummary> finishedStages = new ArrayList<>();
+    private final StageHistory history = new StageHistory();
     private final Map<Long, RunningAttempt> attempts = new HashMap<>();
     private final List<ExecutorListener> listeners = new CopyOnWriteArrayList<>();
     private int nextStageId;
     private long nextTaskId;
-    private long finishedStageTasks;
-    private long finishedStageSucceeded;
     private String abortReason;
     private JobFailedException.Cause abortCause;
     private boolean stopped;
-    private long firstLaunchEpochMillis;
 
     private record RunningAttempt(TaskSetManager stage, int partition, ExecutorSlot executor) {
     }
@@ -125,18 +121,21 @@ public final class TaskScheduler {
     }
 
     private int allocateStageId() {
-        lock.lock();
-        try {
-            return nextStageId++;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> nextStageId++);
     }
 
     private void recordFinished(StageSummary summary) {
+        locked(() -> {
+            history.add(summary);
+            return null;
+        });
+    }
+
+    /** {@code action}'s result, computed holding the scheduler's lock. */
+    private <T> T locked(java.util.function.Supplier<T> action) {
         lock.lock();
         try {
-            addFinished(summary);
+            return action.get();
         } finally {
             lock.unlock();
         }
@@ -150,7 +149,7 @@ public final class TaskScheduler {
                 stage.fail(new JobFailedException(stopped ? JobFailedException.Cause.INFRASTRUCTURE : abortCause,
                         "Cannot run stage '" + stage.name + "': " + (stopped ? "the scheduler was stopped"
                                 : "the job was aborted: " + abortReason), null), System.nanoTime());
-                addFinished(stage.summary(System.nanoTime()));
+                history.add(stage.summary(System.nanoTime()));
             } else {
                 activeStages.add(stage);
                 schedule(outbox);
@@ -207,41 +206,29 @@ public final class TaskScheduler {
 
     /** Whether the id belongs to a live executor or to one that was lost (ids are never reused). */
     public boolean isKnownExecutor(String executorId) {
-        lock.lock();
-        try {
-            return executors.isKnown(executorId);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> executors.isKnown(executorId));
     }
 
     public void heartbeat(String executorId) {
-        lock.lock();
-        try {
+        withSlot(executorId, slot -> slot.lastHeartbeatNanos = System.nanoTime());
+    }
+
+    /** Applies {@code change} to a live executor's slot, holding the lock; unknown ids are ignored. */
+    private void withSlot(String executorId, java.util.function.Consumer<ExecutorSlot> change) {
+        locked(() -> {
             ExecutorSlot slot = executors.get(executorId);
             if (slot != null) {
-                slot.lastHeartbeatNanos = System.nanoTime();
+                change.accept(slot);
             }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** Live executors whose last heartbeat (or registration) is older than {@code timeout}. */
     public List<String> executorsSilentFor(Duration timeout) {
         long now = System.nanoTime();
-        List<String> silent = new ArrayList<>();
-        lock.lock();
-        try {
-            for (ExecutorSlot slot : executors.live()) {
-                if (now - slot.lastHeartbeatNanos > timeout.toNanos()) {
-                    silent.add(slot.id());
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        return silent;
+        return locked(() -> executors.live().stream()
+                .filter(slot -> now - slot.lastHeartbeatNanos > timeout.toNanos()).map(ExecutorSlot::id).toList());
     }
 
     /** An attempt succeeded. Reports about unknown or lost attempts are ignored. */
@@ -292,15 +279,7 @@ public final class TaskScheduler {
 
     /** Stops giving new tasks to an executor whose loss is not yet decided; see {@link ExecutorDisconnectHandler}. */
     public void disableExecutor(String executorId) {
-        lock.lock();
-        try {
-            ExecutorSlot slot = executors.get(executorId);
-            if (slot != null) {
-                slot.disabled = true;
-            }
-        } finally {
-            lock.unlock();
-        }
+        withSlot(executorId, slot -> slot.disabled = true);
     }
 
     /**
@@ -402,9 +381,7 @@ public final class TaskScheduler {
                 LaunchTask launch = new LaunchTask(taskId, taskSet.stageId, partition, attempt,
                         taskSet.serializedTask(partition));
                 outbox.add(() -> slot.handle.launchTask(launch));
-                if (firstLaunchEpochMillis == 0) {
-                    firstLaunchEpochMillis = System.currentTimeMillis();
-                }
+                history.taskLaunched();
             });
             free.removeIf(slot -> slot.freeCores() <= 0);
         }
@@ -413,9 +390,7 @@ public final class TaskScheduler {
     private void finishIfDone(TaskSetManager stage) {
         if (stage.isDone() && activeStages.remove(stage)) {
             StageSummary summary = stage.summary(System.nanoTime());
-            addFinished(summary);
-            finishedStageTasks += summary.tasks();
-            finishedStageSucceeded += summary.succeededTasks();
+            history.stageFinished(summary);
             LOG.info("Stage {} '{}' {}: {} tasks, {} failed attempts, {} ms", stage.stageId, stage.name,
                     summary.succeeded() ? "succeeded" : "failed", summary.tasks(), summary.failedAttempts(),
                     summary.durationMillis());
@@ -425,63 +400,27 @@ public final class TaskScheduler {
         }
     }
 
-    private void addFinished(StageSummary summary) {
-        finishedStages.add(summary);
-        finishedStages.sort(Comparator.comparingInt(StageSummary::stageId));
-    }
-
     /** Summaries of the finished stages (succeeded or failed), in stage order. */
     public List<StageSummary> stageSummaries() {
-        lock.lock();
-        try {
-            return List.copyOf(finishedStages);
-        } finally {
-            lock.unlock();
-        }
+        return locked(history::summaries);
     }
 
     /** Succeeded tasks over all tasks of the stages submitted so far; 0 before the first stage. */
     public float progress() {
-        lock.lock();
-        try {
-            long total = finishedStageTasks;
-            long done = finishedStageSucceeded;
-            for (TaskSetManager stage : activeStages) {
-                total += stage.taskCount();
-                done += stage.succeededCount();
-            }
-            return total == 0 ? 0f : (float) done / total;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> history.progress(activeStages));
     }
 
     /** When the first task of the application was launched (epoch ms), 0 before that. */
     public long firstTaskLaunchEpochMillis() {
-        lock.lock();
-        try {
-            return firstLaunchEpochMillis;
-        } finally {
-            lock.unlock();
-        }
+        return locked(history::firstLaunchEpochMillis);
     }
 
     public int liveExecutorCount() {
-        lock.lock();
-        try {
-            return executors.live().size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> executors.live().size());
     }
 
     public SchedulerSnapshot snapshot() {
-        lock.lock();
-        try {
-            return SchedulerSnapshot.of(executors.live(), activeStages.isEmpty() ? null : activeStages.get(0),
-                    finishedStages, System.nanoTime());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> SchedulerSnapshot.of(executors.live(), activeStages.isEmpty() ? null : activeStages.get(0),
+                history.summaries(), System.nanoTime()));
     }
 }

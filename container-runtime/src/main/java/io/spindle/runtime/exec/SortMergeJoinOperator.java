@@ -233,7 +233,6 @@ final class SortMergeJoinOperator implements Operator {
             right.row = end;
             load(right, rightSort, rightKeys);
         }
-        run.seal();
         if (run.spilledChunks() > 0) {
             SortMergeJoinMetrics.runSpilled(run.spilledChunks());
         }

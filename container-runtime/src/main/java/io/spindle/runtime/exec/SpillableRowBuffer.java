@@ -23,9 +23,10 @@ import java.util.List;
  * run of right rows with one key; a window's open peer group). Rows are copied into chunks of
  * {@code chunkRows}; a full chunk stays in memory while the task budget grants it, and once a grant
  * is refused this chunk and every later one go to a local spill file (LZ4 blocks in the shuffle
- * format). Only the open chunk is held outside the budget. Reading: {@link #rewind()}, then
- * {@link #next()} gives the chunks in the order appended (memory ones first — they were appended
- * first). Closing releases the memory and deletes the file.
+ * format). Only the open chunk is held outside the budget, and when reading starts before anything
+ * went to disk it stays in memory, so a few rows never cost a file. Reading: {@link #rewind()},
+ * then {@link #next()} gives the chunks in the order appended (memory ones first — they were
+ * appended first). Closing releases the memory and deletes the file.
  */
 final class SpillableRowBuffer implements AutoCloseable {
     private final Schema schema;
@@ -68,8 +69,8 @@ final class SpillableRowBuffer implements AutoCloseable {
     /** Copies rows {@code rows[from, from + count)} of {@code source} in. */
     void append(ColumnBatch source, int[] sourceRows, int from, int count) {
         while (count > 0) {
-            if (open == null) {
-                open = ColumnBatch.allocate(schema, chunkRows);
+            if (open == null) { // small first: most runs of a key are a few rows; vectors grow as rows come
+                open = ColumnBatch.allocate(schema, Math.min(chunkRows, Math.max(16, count)));
             }
             int take = Math.min(count, chunkRows - open.rowCount());
             int at = open.rowCount();
@@ -89,8 +90,8 @@ final class SpillableRowBuffer implements AutoCloseable {
         }
     }
 
-    /** Ends appending: the open chunk joins the others. */
-    void seal() {
+    /** The open chunk joins the others: in memory if the budget grants it, else on disk. */
+    private void seal() {
         if (open == null || open.rowCount() == 0) {
             return;
         }
@@ -127,8 +128,14 @@ final class SpillableRowBuffer implements AutoCloseable {
         }
     }
 
-    /** Starts reading from the first chunk; seals the open chunk. */
+    /** Starts reading from the first chunk; the open chunk joins the others (in memory if nothing is on disk). */
     void rewind() {
+        if (out == null && open != null && open.rowCount() > 0) {
+            memory.add(open); // its memory is already reserved
+            reserved += openReserved;
+            open = null;
+            openReserved = 0;
+        }
         seal();
         readIndex = 0;
         try {

@@ -2,7 +2,6 @@ package io.spindle.runtime.exec;
 
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
-import io.spindle.formats.batch.IntVector;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -23,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Window functions over one task's rows. All input goes through the external {@link SortOperator}
  * (by partition keys, then order keys; it spills past the task budget), then sorted batches stream
- * through: each row gets its partition, row number, rank and dense rank as it arrives, running
- * aggregates accumulate, and rows are emitted as soon as their values are final: once their peer
+ * through: each row gets its partition, row number, rank and dense rank as it arrives
+ * ({@link WindowRanks}), running aggregates accumulate ({@link WindowSlot}), and rows are emitted as soon as their values are final: once their peer
  * group has closed (for aggregates) and the rows {@code lead} looks at have arrived. So only the
  * open peer group, the lead distance and the lag distance are held, not whole partitions. The held
  * rows are charged to the task budget; past it, the open group's rows whose other values are final
@@ -54,14 +53,7 @@ public final class WindowOperator implements Operator {
     private int emitted;
     private int groupStart;
     private int lastPartitionStart;
-    private long[] partitionIds = new long[1024];
-    private int[] rowNumbers = new int[1024];
-    private int[] ranks = new int[1024];
-    private int[] denseRanks = new int[1024];
-    private long partitionId = -1;
-    private int rowNumber;
-    private int rank;
-    private int denseRank;
+    private final WindowRanks ranks = new WindowRanks();
     private ColumnVector[] lastPartitionKey;
     private ColumnVector[] lastOrderKey;
     private boolean inputDone;
@@ -290,17 +282,13 @@ public final class WindowOperator implements Operator {
         ColumnVector[] order = WindowKeys.evaluateAll(orderKeys, sorted);
         for (int r = 0; r < rows; r++) {
             int at = size + r;
-            boolean newPartition = partitionId < 0 || !WindowKeys.sameAsPrevious(partition, r, lastPartitionKey, r - 1);
+            boolean newPartition = ranks.beforeFirstRow() || !WindowKeys.sameAsPrevious(partition, r, lastPartitionKey, r - 1);
             boolean newPeer = newPartition || !WindowKeys.sameAsPrevious(order, r, lastOrderKey, r - 1);
             if (newPeer && at > groupStart) {
                 closeGroup(groupStart, at);
                 groupStart = at;
             }
             if (newPartition) {
-                partitionId++;
-                rowNumber = 0;
-                rank = 0;
-                denseRank = 0;
                 lastPartitionStart = at;
                 slots.forEach(slot -> {
                     if (slot != null) {
@@ -308,15 +296,7 @@ public final class WindowOperator implements Operator {
                     }
                 });
             }
-            rowNumber++;
-            if (newPeer) {
-                rank = rowNumber;
-                denseRank++;
-            }
-            partitionIds[at] = partitionId;
-            rowNumbers[at] = rowNumber;
-            ranks[at] = rank;
-            denseRanks[at] = denseRank;
+            ranks.add(at, newPartition, newPeer);
             for (int i = 0; i < slots.size(); i++) {
                 if (slots.get(i) != null) {
                     slots.get(i).accumulate(argumentValues[i], r, at);
@@ -343,7 +323,7 @@ public final class WindowOperator implements Operator {
         for (int f = 0; f < functions.size(); f++) {
             WindowFunction function = functions.get(f);
             columns[inputWidth + f] = function == null ? slots.get(f).output(emitted, bound)
-                    : WindowSlot.isOffset(function) ? offsetValues(function, f, range) : ranking(function, range);
+                    : WindowSlot.isOffset(function) ? offsetValues(function, f, range) : ranks.output(function, range);
         }
         ColumnBatch output = new ColumnBatch(outputSchema, columns, rows);
         emitted = bound;
@@ -351,16 +331,8 @@ public final class WindowOperator implements Operator {
         return output;
     }
 
-    private ColumnVector ranking(WindowFunction function, int[] range) {
-        int[] source = function.kind() == WindowFunction.Kind.ROW_NUMBER ? rowNumbers
-                : function.kind() == WindowFunction.Kind.RANK ? ranks : denseRanks;
-        IntVector out = new IntVector(DataType.INT, Math.max(range.length, 1));
-        System.arraycopy(source, range[0], out.values(), 0, range.length);
-        return out;
-    }
-
     private ColumnVector offsetValues(WindowFunction function, int f, int[] range) {
-        return WindowOffsets.values(function, pending.column(argumentColumn[f]), defaults.get(f), partitionIds, size,
+        return WindowOffsets.values(function, pending.column(argumentColumn[f]), defaults.get(f), ranks.partitionIds, size,
                 range);
     }
 
@@ -381,10 +353,7 @@ public final class WindowOperator implements Operator {
         }
         kept.setRowCount(remaining);
         pending = kept;
-        System.arraycopy(partitionIds, keepFrom, partitionIds, 0, remaining);
-        System.arraycopy(rowNumbers, keepFrom, rowNumbers, 0, remaining);
-        System.arraycopy(ranks, keepFrom, ranks, 0, remaining);
-        System.arraycopy(denseRanks, keepFrom, denseRanks, 0, remaining);
+        ranks.shift(keepFrom, size);
         for (WindowSlot slot : slots) {
             if (slot != null) {
                 slot.shift(keepFrom, size);
@@ -397,13 +366,7 @@ public final class WindowOperator implements Operator {
     }
 
     private void ensure(int rows) {
-        if (partitionIds.length < rows) {
-            int capacity = Math.max(rows, partitionIds.length * 2);
-            partitionIds = java.util.Arrays.copyOf(partitionIds, capacity);
-            rowNumbers = java.util.Arrays.copyOf(rowNumbers, capacity);
-            ranks = java.util.Arrays.copyOf(ranks, capacity);
-            denseRanks = java.util.Arrays.copyOf(denseRanks, capacity);
-        }
+        ranks.ensure(rows);
         for (WindowSlot slot : slots) {
             if (slot != null) {
                 slot.ensure(rows);

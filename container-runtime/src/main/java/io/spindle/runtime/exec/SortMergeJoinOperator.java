@@ -1,7 +1,6 @@
 package io.spindle.runtime.exec;
 
 import io.spindle.formats.batch.BooleanVector;
-import io.spindle.formats.batch.BytesVector;
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
 import io.spindle.formats.types.Schema;
@@ -23,8 +22,6 @@ import java.util.List;
  * outer, left semi, left anti.
  */
 final class SortMergeJoinOperator implements Operator {
-    private static final byte[] EMPTY = new byte[0];
-
     private final JoinType type;
     private final SortOperator leftSort;
     private final SortOperator rightSort;
@@ -32,8 +29,6 @@ final class SortMergeJoinOperator implements Operator {
     private final List<VectorEvaluator> leftKeys;
     private final List<VectorEvaluator> rightKeys;
     private final VectorEvaluator residual;
-    private final Schema leftSchema;
-    private final Schema rightSchema;
     private final Schema joinedSchema;
     private final Schema outputSchema;
     private final int batchRows;
@@ -42,6 +37,7 @@ final class SortMergeJoinOperator implements Operator {
 
     private final Cursor left = new Cursor();
     private final Cursor right = new Cursor();
+    private final MergeJoinRows output;
     private final SpillableRowBuffer run;
     private final TaskMemoryBudget budget;
     private ColumnVector[] groupKeys; // non-null while a run is open
@@ -79,13 +75,12 @@ final class SortMergeJoinOperator implements Operator {
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
         this.residual = residual;
-        this.leftSchema = leftSchema;
-        this.rightSchema = rightSchema;
         this.joinedSchema = joinedSchema;
         this.outputSchema = outputSchema;
         this.batchRows = batchRows;
         this.rightColumnsOut = type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI;
         this.budget = budget;
+        this.output = new MergeJoinRows(leftSchema.size(), rightSchema.size());
         this.run = new SpillableRowBuffer(rightSchema, budget, spillDirectory, batchRows,
                 "the sort-merge join's run of equal right keys");
     }
@@ -252,17 +247,17 @@ final class SortMergeJoinOperator implements Operator {
             switch (type) {
                 case LEFT_SEMI -> {
                     if (leftMatched) {
-                        appendLeft(left.batch, left.row, false);
+                        output.appendLeft(out, left.batch, left.row, false);
                     }
                 }
                 case LEFT_ANTI -> {
                     if (!leftMatched) {
-                        appendLeft(left.batch, left.row, false);
+                        output.appendLeft(out, left.batch, left.row, false);
                     }
                 }
                 case LEFT_OUTER, FULL_OUTER -> {
                     if (!leftMatched) {
-                        appendLeft(left.batch, left.row, true);
+                        output.appendLeft(out, left.batch, left.row, true);
                     }
                 }
                 default -> { }
@@ -280,7 +275,7 @@ final class SortMergeJoinOperator implements Operator {
             }
             matched = size;
         } else {
-            ColumnVector truth = residual.evaluate(pairs(chunk, joinedSchema, size));
+            ColumnVector truth = residual.evaluate(output.pairs(left.batch, left.row, chunk, joinedSchema, size));
             boolean[] values = ((BooleanVector) truth).values();
             for (int r = 0; r < size; r++) {
                 if (values[r] && !truth.isNull(r)) {
@@ -290,7 +285,7 @@ final class SortMergeJoinOperator implements Operator {
         }
         leftMatched |= matched > 0;
         if (!semiOrAnti) {
-            appendPairs(chunk, rows, matched);
+            output.appendPairs(out, left.batch, left.row, chunk, rows, matched);
             if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
                 for (int i = 0; i < matched; i++) {
                     int bit = chunkBase + rows[i];
@@ -312,92 +307,23 @@ final class SortMergeJoinOperator implements Operator {
         for (int r = 0; r < chunk.rowCount(); r++) {
             int bit = chunkBase + r;
             if ((runMatched[bit >>> 6] & (1L << bit)) == 0) {
-                appendRight(chunk, r);
+                output.appendRight(out, chunk, r);
             }
         }
         chunkBase += chunk.rowCount();
     }
 
-    /** The current left row repeated against every chunk row, left columns then right ones. */
-    private ColumnBatch pairs(ColumnBatch chunk, Schema schema, int size) {
-        ColumnBatch candidates = ColumnBatch.allocate(schema, Math.max(size, 1));
-        int[] repeated = new int[size];
-        Arrays.fill(repeated, left.row);
-        int[] identity = Vectors.identity(size);
-        int width = leftSchema.size();
-        for (int c = 0; c < width; c++) {
-            Vectors.gather(left.batch.column(c), repeated, 0, size, candidates.column(c), 0);
-        }
-        for (int c = 0; c < rightSchema.size(); c++) {
-            Vectors.gather(chunk.column(c), identity, 0, size, candidates.column(width + c), 0);
-        }
-        candidates.setRowCount(size);
-        return candidates;
-    }
-
-    private void appendPairs(ColumnBatch chunk, int[] chunkRows, int n) {
-        int at = out.rowCount();
-        if (n == 0) {
-            return;
-        }
-        int[] repeated = new int[n];
-        Arrays.fill(repeated, left.row);
-        int width = leftSchema.size();
-        for (int c = 0; c < width; c++) {
-            Vectors.gather(left.batch.column(c), repeated, 0, n, out.column(c), at);
-        }
-        for (int c = 0; c < rightSchema.size(); c++) {
-            Vectors.gather(chunk.column(c), chunkRows, 0, n, out.column(width + c), at);
-        }
-        out.setRowCount(at + n);
-    }
-
-    /** A left row alone; with {@code nullRight}, followed by NULL right columns (outer joins). */
-    private void appendLeft(ColumnBatch batch, int row, boolean nullRight) {
-        int at = out.rowCount();
-        int width = leftSchema.size();
-        for (int c = 0; c < width; c++) {
-            Vectors.gather(batch.column(c), new int[] {row}, 0, 1, out.column(c), at);
-        }
-        if (nullRight) {
-            for (int c = 0; c < rightSchema.size(); c++) {
-                appendNull(out.column(width + c), at);
-            }
-        }
-        out.setRowCount(at + 1);
-    }
-
-    private void appendRight(ColumnBatch batch, int row) {
-        int at = out.rowCount();
-        int width = leftSchema.size();
-        for (int c = 0; c < width; c++) {
-            appendNull(out.column(c), at);
-        }
-        for (int c = 0; c < rightSchema.size(); c++) {
-            Vectors.gather(batch.column(c), new int[] {row}, 0, 1, out.column(width + c), at);
-        }
-        out.setRowCount(at + 1);
-    }
-
-    private static void appendNull(ColumnVector vector, int row) {
-        vector.ensureCapacity(row + 1);
-        if (vector instanceof BytesVector bytes) {
-            bytes.set(row, EMPTY, 0, 0);
-        }
-        vector.setNull(row);
-    }
-
     private void unmatchedLeft(ColumnBatch batch, int row) {
         if (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER) {
-            appendLeft(batch, row, true);
+            output.appendLeft(out, batch, row, true);
         } else if (type == JoinType.LEFT_ANTI) {
-            appendLeft(batch, row, false);
+            output.appendLeft(out, batch, row, false);
         }
     }
 
     private void unmatchedRight(ColumnBatch batch, int row) {
         if (rightColumnsOut && (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER)) {
-            appendRight(batch, row);
+            output.appendRight(out, batch, row);
         }
     }
 

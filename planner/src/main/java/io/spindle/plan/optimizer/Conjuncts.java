@@ -21,6 +21,20 @@ final class Conjuncts {
         return parts;
     }
 
+    /**
+     * How many leading parts may move: those before the first non-deterministic one. A part after
+     * it is evaluated only on rows the non-deterministic part kept, so moving it below would change
+     * the rows that part sees (Spark keeps the same order).
+     */
+    static int movablePrefix(List<Expression> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (!parts.get(i).deterministic()) {
+                return i;
+            }
+        }
+        return parts.size();
+    }
+
     /** The parts AND-ed left to right; at least one part. */
     static Expression and(List<Expression> parts) {
         Expression result = parts.get(0);

@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * Does not fire for a conjunct over an aggregate result ({@code total > 10}: its value exists only
  * after grouping), for an aggregate without groupings (it returns one row even for empty input, so
- * no condition may move below it — not even a constant one), nor for a non-deterministic conjunct.
+ * no condition may move below it — not even a constant one), nor for a non-deterministic conjunct
+ * or any conjunct after one.
  */
 public final class PushFilterThroughAggregate implements Rule {
 
@@ -47,9 +48,12 @@ public final class PushFilterThroughAggregate implements Rule {
         Map<ColumnRef, Expression> aliases = Substitution.aliases(aggregate.aggregates());
         List<Expression> pushed = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
-        for (Expression conjunct : Conjuncts.of(filter.condition())) {
+        List<Expression> conjuncts = Conjuncts.of(filter.condition());
+        int movable = Conjuncts.movablePrefix(conjuncts);
+        for (int i = 0; i < conjuncts.size(); i++) {
+            Expression conjunct = conjuncts.get(i);
             Set<ColumnRef> references = conjunct.references();
-            if (!references.isEmpty() && conjunct.deterministic() && groupingResults.containsAll(references)) {
+            if (i < movable && !references.isEmpty() && groupingResults.containsAll(references)) {
                 pushed.add(Substitution.substitute(conjunct, aliases));
             } else {
                 kept.add(conjunct);

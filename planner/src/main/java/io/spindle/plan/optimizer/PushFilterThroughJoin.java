@@ -28,7 +28,8 @@ import java.util.Set;
  * through the NULL-extended rows it rejects above the join. An ON conjunct is the reverse: it may
  * only go to the NULL-supplying side (the right of a left join), since it decides matches, never
  * which preserved rows appear. For inner joins a WHERE conjunct over both sides joins the
- * condition, where an equality becomes a hash key. Non-deterministic conjuncts never move.
+ * condition, where an equality becomes a hash key. A non-deterministic conjunct never moves, nor
+ * does any conjunct after it.
  */
 public final class PushFilterThroughJoin implements Rule {
 
@@ -51,8 +52,10 @@ public final class PushFilterThroughJoin implements Rule {
         Expression condition = join.condition();
         List<Expression> kept = new ArrayList<>();
         List<Expression> joined = new ArrayList<>();
+        boolean blocked = false;
         for (Expression conjunct : split.kept) {
-            (type == JoinType.INNER && conjunct.deterministic() ? joined : kept).add(conjunct);
+            blocked |= !conjunct.deterministic();
+            (type == JoinType.INNER && !blocked ? joined : kept).add(conjunct);
         }
         if (!joined.isEmpty()) {
             condition = and(condition == null ? joined : prepend(condition, joined));
@@ -85,9 +88,12 @@ public final class PushFilterThroughJoin implements Rule {
         List<Expression> left = new ArrayList<>();
         List<Expression> right = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
-        for (Expression conjunct : conjuncts(condition)) {
+        List<Expression> conjuncts = conjuncts(condition);
+        int movable = Conjuncts.movablePrefix(conjuncts);
+        for (int i = 0; i < conjuncts.size(); i++) {
+            Expression conjunct = conjuncts.get(i);
             Set<ColumnRef> references = conjunct.references();
-            if (references.isEmpty() || !conjunct.deterministic()) {
+            if (references.isEmpty() || i >= movable) {
                 kept.add(conjunct);
             } else if (toLeft && leftColumns.containsAll(references)) {
                 left.add(conjunct);

@@ -19,7 +19,8 @@ import java.util.Optional;
  * </pre>
  *
  * Evaluating {@code x + 1} twice is safe because it is deterministic: a project with a
- * non-deterministic column is left alone, and non-deterministic conjuncts stay above. An error in
+ * non-deterministic column is left alone, and a non-deterministic conjunct stays above with all
+ * conjuncts after it. An error in
  * the project (say an overflow) can now be skipped for filtered-out rows; Spark behaves alike.
  */
 public final class PushFilterThroughProject implements Rule {
@@ -36,8 +37,10 @@ public final class PushFilterThroughProject implements Rule {
         }
         List<Expression> pushed = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
-        for (Expression conjunct : Conjuncts.of(filter.condition())) {
-            (conjunct.deterministic() ? pushed : kept).add(conjunct);
+        List<Expression> conjuncts = Conjuncts.of(filter.condition());
+        int movable = Conjuncts.movablePrefix(conjuncts);
+        for (int i = 0; i < conjuncts.size(); i++) {
+            (i < movable ? pushed : kept).add(conjuncts.get(i));
         }
         if (pushed.isEmpty()) {
             return Optional.empty();

@@ -23,8 +23,8 @@ import java.util.Optional;
  *                                    +- Scan [x]
  * </pre>
  *
- * A row passes the union unchanged, so filtering before or after is the same. Non-deterministic
- * conjuncts stay above (their evaluation order would change).
+ * A row passes the union unchanged, so filtering before or after is the same. A non-deterministic
+ * conjunct stays above, with every conjunct after it (they see only the rows it kept).
  */
 public final class PushFilterThroughUnion implements Rule {
 
@@ -35,8 +35,10 @@ public final class PushFilterThroughUnion implements Rule {
         }
         List<Expression> pushed = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
-        for (Expression conjunct : Conjuncts.of(filter.condition())) {
-            (conjunct.deterministic() ? pushed : kept).add(conjunct);
+        List<Expression> conjuncts = Conjuncts.of(filter.condition());
+        int movable = Conjuncts.movablePrefix(conjuncts);
+        for (int i = 0; i < conjuncts.size(); i++) {
+            (i < movable ? pushed : kept).add(conjuncts.get(i));
         }
         if (pushed.isEmpty()) {
             return Optional.empty();

@@ -128,8 +128,20 @@ class JoinRulesTest {
         Filter filter = (Filter) analyzer.analyze(Filter.create(compare(CompareOperator.GREATER_THAN, column("a"), 1L),
                 join(JoinType.INNER, keys())));
         Comparison comparison = (Comparison) filter.condition();
-        LogicalPlan plan = Filter.create(new Comparison(comparison.operator(),
-                new NonDeterministicProbe(comparison.left()), comparison.right()), filter.child());
+        Expression nonDeterministic = new Comparison(comparison.operator(), new NonDeterministicProbe(comparison.left()),
+                comparison.right());
+        LogicalPlan plan = Filter.create(nonDeterministic, filter.child());
         assertThatRule(new PushFilterThroughJoin()).on(plan).doesNotFire();
+        // A conjunct after a non-deterministic one is evaluated only on the rows it kept: it stays too.
+        Filter both = (Filter) analyzer.analyze(Filter.create(new And(compare(CompareOperator.GREATER_THAN,
+                column("a"), 1L), compare(CompareOperator.EQUAL, column("y"), "k")), join(JoinType.INNER, keys())));
+        And conjuncts = (And) both.condition();
+        Comparison first = (Comparison) conjuncts.left();
+        Expression firstNonDeterministic = new Comparison(first.operator(), new NonDeterministicProbe(first.left()),
+                first.right());
+        assertThatRule(new PushFilterThroughJoin()).on(Filter.create(new And(firstNonDeterministic, conjuncts.right()),
+                both.child())).doesNotFire();
+        assertThatRule(new PushFilterThroughJoin()).on(Filter.create(new And(conjuncts.right(), firstNonDeterministic),
+                both.child())).firesAs("push-filter-through-join-before-non-deterministic");
     }
 }

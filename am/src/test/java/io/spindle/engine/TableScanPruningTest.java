@@ -122,6 +122,29 @@ class TableScanPruningTest {
         assertThat(query.explainString()).contains("pushed=[amount < 30]").contains("partitions: 16 of 200");
     }
 
+    /** PushFilterIntoTableScan and SelectTablePartitions only narrow what is read: switched off, the answer is the same. */
+    @Test
+    void theTableScanRulesSwitchedOffGiveTheSameAnswer() throws Exception {
+        List<Row> expected = duckdb.query("SELECT count(*), CAST(sum(amount) AS BIGINT) FROM read_parquet(" + files
+                + ", hive_partitioning = true) WHERE dt BETWEEN DATE '2026-05-01' AND DATE '2026-05-30' AND amount > 20");
+        io.spindle.api.EngineSettings before = session.engineSettings();
+        try {
+            for (java.util.Set<String> off : List.of(java.util.Set.of("PushFilterIntoTableScan"),
+                    java.util.Set.of("SelectTablePartitions"),
+                    java.util.Set.of("PushFilterIntoTableScan", "SelectTablePartitions"))) {
+                session.setEngineSettings(before.withExcludedRules(off));
+                Dataset may = session.table(table)
+                        .where(col("dt").between(lit(LocalDate.of(2026, 5, 1)), lit(LocalDate.of(2026, 5, 30)))
+                                .and(col("amount").gt(20)))
+                        .agg(count("*").as("n"), sum("amount").as("total"));
+                assertThat(may.collectAsList()).as("with %s off", off).isEqualTo(expected);
+                assertThat(may.explainString()).as("with %s off", off).doesNotContain("partitions: 30 of 200");
+            }
+        } finally {
+            session.setEngineSettings(before);
+        }
+    }
+
     @Test
     void aQueryWithoutPartitionFilterFetchesEveryPartitionByNameWithoutAFilterCall() {
         CountingMetastoreCalls calls = countCalls();

@@ -191,7 +191,8 @@ public final class SpindleKeys {
                     .requiring(mode -> mode.equals("static") || mode.equals("dynamic"), "static or dynamic"));
     public static final ConfigKey<String> OPTIMIZER_EXCLUDED_RULES = define(ENGINE,
             stringKey("spindle.optimizer.excludedRules", "", "Optimizer rules to switch off, by class name, "
-                    + "comma-separated (e.g. PushFilterIntoScan,PruneColumns). Every rule is on by default."));
+                    + "comma-separated (e.g. PushFilterIntoScan,PruneColumns). Every rule is on by default; an unknown "
+                    + "name fails the query, naming the closest rule."));
     public static final ConfigKey<DataSize> SHUFFLE_TARGET_PARTITION_BYTES = define(ENGINE,
             dataSizeKey("spindle.shuffle.targetPartitionBytes", "128m", "Target size of a reduce "
                     + "partition. After a map stage, adjacent small shuffle partitions are coalesced up to "

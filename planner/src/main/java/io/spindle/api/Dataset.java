@@ -25,6 +25,7 @@ import java.util.List;
  * it; actions (count, collectAsList, show, write) plan and run the query.
  */
 public final class Dataset {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dataset.class);
     private final Session session;
     private final LogicalPlan plan;
     private QueryExecution execution;
@@ -104,7 +105,12 @@ public final class Dataset {
     }
 
     /** Renames a column; a no-op when no column has that name, as in Spark. */
+    /**
+     * Renames the column {@code existing} (ignoring case). As in Spark, a name that matches no column
+     * is a no-op; a warning names it and the closest column.
+     */
     public Dataset withColumnRenamed(String existing, String newName) {
+        warnIfUnknown("withColumnRenamed", List.of(existing));
         List<Expression> projections = new ArrayList<>();
         for (ColumnRef column : plan.output()) {
             projections.add(column.name().equalsIgnoreCase(existing) ? new Alias(column, newName, column.id()) : column);
@@ -112,8 +118,12 @@ public final class Dataset {
         return new Dataset(session, Project.create(projections, plan));
     }
 
-    /** Drops columns by name; names that match nothing are ignored, as in Spark. */
+    /**
+     * Drops columns by name (ignoring case). As in Spark, names that match no column are ignored; a
+     * warning names them and the closest columns.
+     */
     public Dataset drop(String... names) {
+        warnIfUnknown("drop", Arrays.asList(names));
         List<Expression> kept = new ArrayList<>();
         for (ColumnRef column : plan.output()) {
             if (Arrays.stream(names).noneMatch(name -> name.equalsIgnoreCase(column.name()))) {
@@ -121,6 +131,16 @@ public final class Dataset {
             }
         }
         return new Dataset(session, Project.create(kept, plan));
+    }
+
+    private void warnIfUnknown(String operation, List<String> names) {
+        List<String> columns = plan.output().stream().map(ColumnRef::name).toList();
+        for (String name : names) {
+            if (columns.stream().noneMatch(name::equalsIgnoreCase)) {
+                LOG.warn("{}: no column '{}', ignored as in Spark{}", operation, name,
+                        io.spindle.metastore.NameSuggestions.didYouMean(name, columns));
+            }
+        }
     }
 
     public RelationalGroupedDataset groupBy(Column... columns) {

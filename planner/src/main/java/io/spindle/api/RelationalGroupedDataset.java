@@ -11,9 +11,18 @@ public final class RelationalGroupedDataset {
     private final Dataset input;
     private final List<Expression> groupings;
 
+    /** Resolves the grouping columns at once, so an unknown one fails at groupBy, as in Spark. */
     RelationalGroupedDataset(Dataset input, List<Expression> groupings) {
         this.input = input;
         this.groupings = List.copyOf(groupings);
+        if (!groupings.isEmpty()) {
+            input.aggregate(keys(), this.groupings);
+        }
+    }
+
+    /** Group by the expressions themselves: a name given in groupBy(expr.as("k")) names the output column. */
+    private List<Expression> keys() {
+        return groupings.stream().map(g -> g instanceof Alias alias ? alias.child() : g).toList();
     }
 
     /** The grouping columns followed by the aggregates, as Spark outputs them. */
@@ -22,9 +31,7 @@ public final class RelationalGroupedDataset {
         for (Column aggregate : aggregates) {
             outputs.add(aggregate.expression());
         }
-        // Group by the expressions themselves: a name given in groupBy(expr.as("k")) names the output column.
-        List<Expression> keys = groupings.stream().map(g -> g instanceof Alias alias ? alias.child() : g).toList();
-        return input.aggregate(keys, outputs);
+        return input.aggregate(keys(), outputs);
     }
 
     /** One row per group with its number of rows, in a column named {@code count}. */

@@ -41,12 +41,9 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
     private volatile EngineSettings engineSettings;
     private final io.spindle.plan.analysis.Analyzer analyzer = new io.spindle.plan.analysis.Analyzer();
-    private final io.spindle.plan.catalog.TempViews tempViews = new io.spindle.plan.catalog.TempViews();
-    /** A catalog plugged in instead of the metastore's; null means {@link #catalog()}. */
-    private volatile io.spindle.plan.catalog.Catalog catalog;
+    private final TableLookup tables = new TableLookup(this::catalog);
+    private final SessionRuntime runtime = new SessionRuntime(this);
     private TableCatalog tableCatalog;
-    private ShuffleDirectory shuffleDirectory;
-    private volatile io.spindle.formats.ReadMetrics[] lastScanMetrics = {io.spindle.formats.ReadMetrics.EMPTY};
     private CacheManager cacheManager;
 
     private Session(SpindleConf conf, ExecutionBackend backend) {
@@ -124,7 +121,7 @@ public final class Session implements AutoCloseable {
         try {
             backend.close();
         } finally {
-            deleteShuffleFiles();
+            runtime.deleteShuffleFiles();
             closeCatalog();
         }
     }
@@ -149,34 +146,12 @@ public final class Session implements AutoCloseable {
      */
     public Dataset table(String name) {
         ensureOpen();
-        java.util.List<String> parts = io.spindle.metastore.TableName.parts(name);
-        io.spindle.plan.catalog.TableName parsed = parts.size() == 1
-                ? new io.spindle.plan.catalog.TableName(Optional.empty(), parts.get(0))
-                : new io.spindle.plan.catalog.TableName(Optional.of(parts.get(0)), parts.get(parts.size() - 1));
-        Optional<io.spindle.plan.logical.LogicalPlan> view = tempViews.lookup(parsed);
-        if (view.isPresent()) {
-            return new Dataset(this, view.get());
-        }
-        io.spindle.plan.catalog.Catalog plugged = catalog;
-        if (plugged != null) {
-            return new Dataset(this, plugged.lookup(parsed).orElseThrow(() ->
-                    new io.spindle.plan.analysis.AnalysisException("Table or view not found: " + name)));
-        }
-        try {
-            return new Dataset(this, catalog().scan(name));
-        } catch (io.spindle.metastore.CatalogException e) {
-            if (e.code() == io.spindle.metastore.CatalogErrorCode.TABLE_NOT_FOUND
-                    || e.code() == io.spindle.metastore.CatalogErrorCode.DATABASE_NOT_FOUND) {
-                throw new io.spindle.plan.analysis.AnalysisException("Table or view not found: " + name + ". "
-                        + e.getMessage());
-            }
-            throw e;
-        }
+        return new Dataset(this, tables.resolve(name));
     }
 
     /** Replaces the metastore as the catalog asked after the temp views (for catalogs other than Hive's). */
     public void setCatalog(io.spindle.plan.catalog.Catalog catalog) {
-        this.catalog = java.util.Objects.requireNonNull(catalog);
+        tables.plug(catalog);
     }
 
     /** The session's metastore tables and databases; the metastore is connected on first use. */
@@ -189,7 +164,7 @@ public final class Session implements AutoCloseable {
     }
 
     io.spindle.plan.catalog.TempViews tempViews() {
-        return tempViews;
+        return tables.tempViews();
     }
 
     /** Reads files as a Dataset: {@code session.read().parquet("/data/events")}. */
@@ -231,27 +206,10 @@ public final class Session implements AutoCloseable {
 
     // ---- Rdd API -----------------------------------------------------------------------------
 
-    private io.spindle.rdd.RddContext rddContext;
-
     /** The driver side of this session's Rdds: where they come from and what runs their jobs. */
-    public synchronized io.spindle.rdd.RddContext rddContext() {
+    public io.spindle.rdd.RddContext rddContext() {
         ensureOpen();
-        if (rddContext == null) {
-            rddContext = new io.spindle.rdd.RddContext(new io.spindle.plan.stage.TaskLauncher() {
-                @Override
-                public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {
-                    return Session.this.runTasks(stageName, tasks);
-                }
-
-                @Override
-                public int defaultParallelism() {
-                    return Session.this.defaultParallelism();
-                }
-            }, () -> new io.spindle.rdd.RddSettings(shuffleRoot(), engineSettings.taskMemoryBytes(),
-                    conf.get(SpindleKeys.LOCAL_DIR), engineSettings.shuffleCompression(),
-                    conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes()), this::hadoopConf);
-        }
-        return rddContext;
+        return runtime.rddContext();
     }
 
     /** The list as an Rdd of {@link #defaultParallelism()} slices. */
@@ -303,59 +261,23 @@ public final class Session implements AutoCloseable {
      * JSON records dropped as malformed. With several queries running at once, the latest started.
      */
     public io.spindle.formats.ReadMetrics lastScanMetrics() {
-        io.spindle.formats.ReadMetrics[] scanned = lastScanMetrics;
-        synchronized (scanned) {
-            return scanned[0];
-        }
+        return runtime.lastScanMetrics();
     }
 
     /** Runs stage graphs of this session's queries on its backend. */
     io.spindle.plan.stage.StageScheduler stageScheduler() {
         ensureOpen();
-        EngineSettings settings = engineSettings;
-        io.spindle.plan.stage.TaskSettings taskSettings = new io.spindle.plan.stage.TaskSettings(
-                settings.taskMemoryBytes(), conf.get(SpindleKeys.READ_BATCH_SIZE), conf.get(SpindleKeys.LOCAL_DIR),
-                settings.shuffleCompression());
-        io.spindle.plan.stage.SchedulerSettings schedulerSettings = new io.spindle.plan.stage.SchedulerSettings(
-                shuffleRoot(), settings.targetPartitionBytes(), settings.minimumPartitionBytes(),
-                settings.maxShufflePartitions(), conf.get(SpindleKeys.DRIVER_MAX_RESULT_SIZE).bytes(), taskSettings,
-                conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_FACTOR),
-                conf.get(SpindleKeys.SHUFFLE_SKEWED_PARTITION_THRESHOLD).bytes());
-        io.spindle.formats.ReadMetrics[] scanned = {io.spindle.formats.ReadMetrics.EMPTY};
-        lastScanMetrics = scanned;
-        return new io.spindle.plan.stage.StageScheduler(new io.spindle.plan.stage.TaskLauncher() {
-            @Override
-            public <R extends Serializable> List<R> runTasks(String stageName, List<? extends Task<R>> tasks) {
-                List<R> results = Session.this.runTasks(stageName, tasks);
-                synchronized (scanned) {
-                    return io.spindle.plan.stage.StageTaskResult.Measured.unwrap(results, scanned);
-                }
-            }
-
-            @Override
-            public int defaultParallelism() {
-                return Session.this.defaultParallelism();
-            }
-        }, schedulerSettings);
+        return runtime.stageScheduler();
     }
 
     /** This application's shuffle directory, created on first use and deleted when the session stops. */
-    public synchronized String shuffleRoot() {
-        if (shuffleDirectory == null) {
-            shuffleDirectory = ShuffleDirectory.create(conf, hadoopConf(), applicationId());
-        }
-        return shuffleDirectory.root();
+    public String shuffleRoot() {
+        return runtime.shuffleRoot();
     }
 
     private synchronized void closeCatalog() {
         if (tableCatalog != null) {
             tableCatalog.close();
-        }
-    }
-
-    private synchronized void deleteShuffleFiles() {
-        if (shuffleDirectory != null) {
-            shuffleDirectory.delete();
         }
     }
 

@@ -24,8 +24,9 @@ import java.util.List;
 /**
  * Vectorized kernels for CASE WHEN, COALESCE, IN and the built-in string and date functions,
  * chosen once per task by {@link EvaluatorCompiler} before it falls back to row-by-row evaluation.
- * Returns null for what has no kernel: regexp_extract, to_date, date_format, current_date (folded
- * at planning), and CASE / COALESCE whose branches could fail on rows that do not take them.
+ * Returns null for what has no kernel: current_date (folded at planning), functions whose
+ * pattern, group or index is not a literal, and CASE / COALESCE whose branches could fail on rows
+ * that do not take them.
  */
 final class FunctionKernels {
     private FunctionKernels() {}
@@ -81,13 +82,38 @@ final class FunctionKernels {
                 return new DateKernels.DateDiff(EvaluatorCompiler.compile(arguments.get(0)),
                         EvaluatorCompiler.compile(arguments.get(1)));
             case REGEXP_EXTRACT:
+                if (literal(arguments.get(1)) && literal(arguments.get(2))) {
+                    return new RegexKernels.RegexpExtract(EvaluatorCompiler.compile(arguments.get(0)),
+                            (String) ((Literal) arguments.get(1)).value(), (Integer) ((Literal) arguments.get(2)).value());
+                }
+                return null;
             case SPLIT_ITEM:
+                if (literal(arguments.get(1)) && literal(arguments.get(2))) {
+                    return new RegexKernels.SplitItem(EvaluatorCompiler.compile(arguments.get(0)),
+                            (String) ((Literal) arguments.get(1)).value(), (Integer) ((Literal) arguments.get(2)).value());
+                }
+                return null;
             case TO_DATE:
-            case CURRENT_DATE:
+                if (arguments.size() == 2 && literal(arguments.get(1))) {
+                    return new DateFormatKernels.ToDate(EvaluatorCompiler.compile(arguments.get(0)),
+                            (String) ((Literal) arguments.get(1)).value());
+                }
+                return null; // to_date(s) is a cast from string, still row by row
             case DATE_FORMAT:
+                if (literal(arguments.get(1))) {
+                    return new DateFormatKernels.DateFormat(EvaluatorCompiler.compile(arguments.get(0)),
+                            (String) ((Literal) arguments.get(1)).value());
+                }
+                return null;
+            case CURRENT_DATE:
                 return null;
         }
         throw new AssertionError(function.function());
+    }
+
+    /** A non-NULL literal argument: patterns, groups and indexes are compiled into the kernel. */
+    private static boolean literal(Expression argument) {
+        return argument instanceof Literal literal && literal.value() != null;
     }
 
     /**

@@ -25,6 +25,11 @@ public final class TempViews implements Catalog {
         return views.remove(TableName.parse(name).table()) != null;
     }
 
+    /** The names of the views, for suggestions when a name is not found. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(views.keySet());
+    }
+
     @Override
     public Optional<LogicalPlan> lookup(TableName name) {
         return name.database().isPresent() ? Optional.empty() : Optional.ofNullable(views.get(name.table()));

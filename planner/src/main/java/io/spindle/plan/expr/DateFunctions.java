@@ -35,8 +35,7 @@ public final class DateFunctions {
         try {
             return LocalDate.from(parser.parse(text.trim()));
         } catch (DateTimeException e) {
-            throw new EvaluationException(ErrorCode.CANNOT_PARSE_TIMESTAMP, "Text '" + text
-                    + "' could not be parsed as a date with pattern '" + pattern + "'");
+            throw cannotParse(text, pattern);
         }
     }
 
@@ -53,9 +52,34 @@ public final class DateFunctions {
         return Math.toIntExact(ChronoUnit.DAYS.between((LocalDate) start, (LocalDate) end));
     }
 
+    /** The strict parser {@link #toDate} uses for {@code pattern}; an invalid pattern is an error. */
+    public static DateTimeFormatter parserFor(String pattern) {
+        return PARSERS.computeIfAbsent(pattern, DateFunctions::parser);
+    }
+
+    /** The formatter {@link #format} uses for {@code pattern}; an invalid pattern is an error. */
+    public static DateTimeFormatter formatterFor(String pattern) {
+        return FORMATTERS.computeIfAbsent(pattern, DateFunctions::formatter);
+    }
+
+    /** The error {@link #toDate} raises for text that does not parse. */
+    public static EvaluationException cannotParse(String text, String pattern) {
+        return new EvaluationException(ErrorCode.CANNOT_PARSE_TIMESTAMP, "Text '" + text
+                + "' could not be parsed as a date with pattern '" + pattern + "'");
+    }
+
     public static String format(Instant timestamp, String pattern) {
-        DateTimeFormatter formatter = FORMATTERS.computeIfAbsent(pattern, DateFunctions::formatter);
-        return LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC).format(formatter);
+        return format(LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC), formatterFor(pattern), pattern);
+    }
+
+    /** Formats with a formatter from {@link #formatterFor}; a field the pattern asks for that a timestamp lacks (a zone) is an error. */
+    public static String format(LocalDateTime timestamp, DateTimeFormatter formatter, String pattern) {
+        try {
+            return timestamp.format(formatter);
+        } catch (DateTimeException e) {
+            throw new EvaluationException(ErrorCode.INVALID_PARAMETER_VALUE, "date_format: pattern '" + pattern
+                    + "' cannot format a timestamp: " + e.getMessage());
+        }
     }
 
     private static DateTimeFormatter formatter(String pattern) {

@@ -51,6 +51,21 @@ public interface Expression extends Serializable {
         return true;
     }
 
+    /**
+     * Whether the expression gives the same value every time it is evaluated on the same input.
+     * Rules that move, duplicate or drop an evaluation (pushdown, collapsing, folding) touch only
+     * deterministic expressions. Every built-in scalar expression is deterministic today;
+     * an expression that is not (a random number, a row counter) overrides this to return false.
+     */
+    default boolean deterministic() {
+        for (Expression child : children()) {
+            if (!child.deterministic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     default Expression transformUp(Function<Expression, Expression> rule) {
         List<Expression> children = children();
         Expression current = this;

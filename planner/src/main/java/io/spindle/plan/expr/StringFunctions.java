@@ -138,7 +138,8 @@ public final class StringFunctions {
         return regex(regex).split(value, -1);
     }
 
-    static Pattern regex(String regex) {
+    /** The compiled regex (cached); an invalid one is an error naming it. */
+    public static Pattern regex(String regex) {
         Pattern cached = REGEX_CACHE.get(regex);
         if (cached == null) {
             try {

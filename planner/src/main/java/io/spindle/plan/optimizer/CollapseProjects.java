@@ -23,7 +23,7 @@ import java.util.Optional;
  * </pre>
  *
  * Does not fire when a computed column of the lower project is used twice above, since merging
- * would compute it twice. Output column ids are kept, so parents need no rewrite.
+ * would compute it twice (for a non-deterministic column, it would also give two different values). Output column ids are kept, so parents need no rewrite.
  */
 public final class CollapseProjects implements Rule {
 

@@ -1,5 +1,6 @@
 package io.spindle.plan.optimizer;
 
+import io.spindle.metastore.NameSuggestions;
 import io.spindle.plan.logical.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,25 @@ import java.util.Set;
  */
 public final class Optimizer {
     private final Set<String> excludedRules;
+    private final List<RuleBatch> batches;
 
+    /** @throws IllegalArgumentException naming an excluded rule that does not exist, and the closest one */
     public Optimizer(Set<String> excludedRules) {
+        this(excludedRules, batches());
+    }
+
+    /** An optimizer running only {@code batches}: tests run one rule through the exclusion switch. */
+    Optimizer(Set<String> excludedRules, List<RuleBatch> batches) {
+        List<String> known = ruleNames();
+        for (String rule : excludedRules) {
+            if (!known.contains(rule)) {
+                String suggestion = NameSuggestions.didYouMean(rule, known);
+                throw new IllegalArgumentException("Unknown optimizer rule '" + rule + "' in spindle.optimizer.excludedRules"
+                        + (suggestion.isEmpty() ? "." : suggestion) + " Rules: " + String.join(", ", known));
+            }
+        }
         this.excludedRules = Set.copyOf(excludedRules);
+        this.batches = List.copyOf(batches);
     }
 
     /** Every batch, in order. */
@@ -27,8 +44,12 @@ public final class Optimizer {
                         new ConstantFolding(),
                         new SimplifyBooleanExpressions()),
                 RuleBatch.fixpoint("Push down and collapse",
+                        new CombineFilters(),
                         new PushFilterThroughProject(),
                         new PushFilterThroughJoin(),
+                        new PushFilterThroughAggregate(),
+                        new PushFilterThroughUnion(),
+                        new CombineLimits(),
                         new PushLimitThroughProject(),
                         new PushLimitThroughUnion(),
                         new CollapseProjects(),
@@ -59,7 +80,7 @@ public final class Optimizer {
 
     public LogicalPlan optimize(LogicalPlan plan) {
         LogicalPlan current = plan;
-        for (RuleBatch batch : batches()) {
+        for (RuleBatch batch : batches) {
             current = runBatch(batch, current);
         }
         return current;

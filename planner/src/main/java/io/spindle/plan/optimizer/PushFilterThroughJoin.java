@@ -1,6 +1,5 @@
 package io.spindle.plan.optimizer;
 
-import io.spindle.plan.expr.And;
 import io.spindle.plan.expr.ColumnRef;
 import io.spindle.plan.expr.Expression;
 import io.spindle.plan.logical.Filter;
@@ -29,7 +28,8 @@ import java.util.Set;
  * through the NULL-extended rows it rejects above the join. An ON conjunct is the reverse: it may
  * only go to the NULL-supplying side (the right of a left join), since it decides matches, never
  * which preserved rows appear. For inner joins a WHERE conjunct over both sides joins the
- * condition, where an equality becomes a hash key.
+ * condition, where an equality becomes a hash key. A non-deterministic conjunct never moves, nor
+ * does any conjunct after it.
  */
 public final class PushFilterThroughJoin implements Rule {
 
@@ -50,10 +50,15 @@ public final class PushFilterThroughJoin implements Rule {
         boolean toRight = type == JoinType.INNER || type == JoinType.RIGHT_OUTER;
         Split split = split(filter.condition(), join, toLeft, toRight);
         Expression condition = join.condition();
-        List<Expression> kept = split.kept;
-        if (type == JoinType.INNER && !kept.isEmpty()) {
-            condition = and(condition == null ? kept : prepend(condition, kept));
-            kept = List.of();
+        List<Expression> kept = new ArrayList<>();
+        List<Expression> joined = new ArrayList<>();
+        boolean blocked = false;
+        for (Expression conjunct : split.kept) {
+            blocked |= !conjunct.deterministic();
+            (type == JoinType.INNER && !blocked ? joined : kept).add(conjunct);
+        }
+        if (!joined.isEmpty()) {
+            condition = and(condition == null ? joined : prepend(condition, joined));
         }
         if (split.left.isEmpty() && split.right.isEmpty() && condition == join.condition()) {
             return Optional.empty();
@@ -83,9 +88,12 @@ public final class PushFilterThroughJoin implements Rule {
         List<Expression> left = new ArrayList<>();
         List<Expression> right = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
-        for (Expression conjunct : conjuncts(condition)) {
+        List<Expression> conjuncts = conjuncts(condition);
+        int movable = Conjuncts.movablePrefix(conjuncts);
+        for (int i = 0; i < conjuncts.size(); i++) {
+            Expression conjunct = conjuncts.get(i);
             Set<ColumnRef> references = conjunct.references();
-            if (references.isEmpty()) {
+            if (references.isEmpty() || i >= movable) {
                 kept.add(conjunct);
             } else if (toLeft && leftColumns.containsAll(references)) {
                 left.add(conjunct);
@@ -100,14 +108,7 @@ public final class PushFilterThroughJoin implements Rule {
 
     /** The AND-ed parts of a condition, in order. */
     public static List<Expression> conjuncts(Expression condition) {
-        List<Expression> parts = new ArrayList<>();
-        if (condition instanceof And and) {
-            parts.addAll(conjuncts(and.left()));
-            parts.addAll(conjuncts(and.right()));
-        } else if (condition != null) {
-            parts.add(condition);
-        }
-        return parts;
+        return Conjuncts.of(condition);
     }
 
     private static List<Expression> prepend(Expression first, List<Expression> rest) {
@@ -117,11 +118,7 @@ public final class PushFilterThroughJoin implements Rule {
     }
 
     private static Expression and(List<Expression> parts) {
-        Expression result = parts.get(0);
-        for (int i = 1; i < parts.size(); i++) {
-            result = new And(result, parts.get(i));
-        }
-        return result;
+        return Conjuncts.and(parts);
     }
 
     private static LogicalPlan withFilter(LogicalPlan child, List<Expression> conjuncts) {

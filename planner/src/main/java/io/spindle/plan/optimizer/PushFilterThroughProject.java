@@ -4,6 +4,8 @@ import io.spindle.plan.expr.Expression;
 import io.spindle.plan.logical.Filter;
 import io.spindle.plan.logical.LogicalPlan;
 import io.spindle.plan.logical.Project;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,9 @@ import java.util.Optional;
  *        +- Scan                           +- Scan
  * </pre>
  *
- * Every expression here is deterministic, so evaluating {@code x + 1} twice is safe. An error in
+ * Evaluating {@code x + 1} twice is safe because it is deterministic: a project with a
+ * non-deterministic column is left alone, and a non-deterministic conjunct stays above with all
+ * conjuncts after it. An error in
  * the project (say an overflow) can now be skipped for filtered-out rows; Spark behaves alike.
  */
 public final class PushFilterThroughProject implements Rule {
@@ -26,7 +30,23 @@ public final class PushFilterThroughProject implements Rule {
         if (!(node instanceof Filter filter) || !(filter.child() instanceof Project project)) {
             return Optional.empty();
         }
-        Expression pushed = Substitution.substitute(filter.condition(), Substitution.aliases(project.projections()));
-        return Optional.of(Project.create(project.projections(), Filter.create(pushed, project.child())));
+        for (Expression projection : project.projections()) {
+            if (!projection.deterministic()) {
+                return Optional.empty();
+            }
+        }
+        List<Expression> pushed = new ArrayList<>();
+        List<Expression> kept = new ArrayList<>();
+        List<Expression> conjuncts = Conjuncts.of(filter.condition());
+        int movable = Conjuncts.movablePrefix(conjuncts);
+        for (int i = 0; i < conjuncts.size(); i++) {
+            (i < movable ? pushed : kept).add(conjuncts.get(i));
+        }
+        if (pushed.isEmpty()) {
+            return Optional.empty();
+        }
+        Expression condition = Substitution.substitute(Conjuncts.and(pushed), Substitution.aliases(project.projections()));
+        LogicalPlan result = Project.create(project.projections(), Filter.create(condition, project.child()));
+        return Optional.of(kept.isEmpty() ? result : Filter.create(Conjuncts.and(kept), result));
     }
 }

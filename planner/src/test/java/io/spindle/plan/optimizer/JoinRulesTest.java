@@ -56,6 +56,7 @@ class JoinRulesTest {
     void innerJoinTakesWhereConjunctsToBothSidesAndCrossSideOnesIntoTheCondition() {
         LogicalPlan plan = analyzer.analyze(Filter.create(whereBothSides(), join(JoinType.INNER, keys())));
         assertThatRule(new PushFilterThroughJoin()).on(plan).firesAs("push-filter-through-inner-join");
+        assertThatRule(new PushFilterThroughJoin()).on(plan).isSwitchedOffByConfig();
     }
 
     @Test
@@ -88,5 +89,59 @@ class JoinRulesTest {
     void pruneColumnsNarrowsBothSidesOfAJoin() {
         LogicalPlan plan = analyzer.analyze(Project.create(List.of(column("b")), join(JoinType.INNER, keys())));
         assertThatRule(new PruneColumns()).on(plan).firesAs("prune-columns-through-join");
+    }
+
+    @Test
+    void rightJoinPushesWhereConjunctsOnlyToTheRight() {
+        LogicalPlan plan = analyzer.analyze(Filter.create(whereBothSides(), join(JoinType.RIGHT_OUTER, keys())));
+        assertThatRule(new PushFilterThroughJoin()).on(plan).firesAs("push-filter-through-right-join");
+        LogicalPlan leftOnly = analyzer.analyze(Filter.create(compare(CompareOperator.GREATER_THAN, column("a"), 1L),
+                join(JoinType.RIGHT_OUTER, keys())));
+        assertThatRule(new PushFilterThroughJoin()).on(leftOnly).doesNotFire();
+    }
+
+    @Test
+    void semiAndAntiJoinsTakeWhereConjunctsToTheLeftButAnOnConjunctOnTheLeftOnlyForSemi() {
+        LogicalPlan semiWhere = analyzer.analyze(Filter.create(compare(CompareOperator.GREATER_THAN, column("a"), 1L),
+                join(JoinType.LEFT_SEMI, keys())));
+        assertThatRule(new PushFilterThroughJoin()).on(semiWhere).firesAs("push-filter-through-semi-join");
+        Expression onLeft = new And(keys(), compare(CompareOperator.GREATER_THAN, column("a"), 1L));
+        assertThatRule(new PushFilterThroughJoin()).on(analyzer.analyze(join(JoinType.LEFT_SEMI, onLeft)))
+                .firesAs("push-on-condition-through-semi-join");
+        // An anti join keeps the left rows the condition rejects: a left-only ON conjunct must stay.
+        assertThatRule(new PushFilterThroughJoin()).on(analyzer.analyze(join(JoinType.LEFT_ANTI, onLeft)))
+                .doesNotFire();
+        Expression onRight = new And(keys(), compare(CompareOperator.EQUAL, column("y"), "k"));
+        assertThatRule(new PushFilterThroughJoin()).on(analyzer.analyze(join(JoinType.LEFT_ANTI, onRight)))
+                .firesAs("push-on-condition-through-anti-join");
+    }
+
+    @Test
+    void fullJoinOnConditionStaysInTheJoin() {
+        Expression on = new And(keys(), new And(compare(CompareOperator.EQUAL, column("y"), "k"),
+                compare(CompareOperator.GREATER_THAN, column("a"), 1L)));
+        assertThatRule(new PushFilterThroughJoin()).on(analyzer.analyze(join(JoinType.FULL_OUTER, on))).doesNotFire();
+    }
+
+    @Test
+    void nonDeterministicConjunctsStayAboveEvenAnInnerJoin() {
+        Filter filter = (Filter) analyzer.analyze(Filter.create(compare(CompareOperator.GREATER_THAN, column("a"), 1L),
+                join(JoinType.INNER, keys())));
+        Comparison comparison = (Comparison) filter.condition();
+        Expression nonDeterministic = new Comparison(comparison.operator(), new NonDeterministicProbe(comparison.left()),
+                comparison.right());
+        LogicalPlan plan = Filter.create(nonDeterministic, filter.child());
+        assertThatRule(new PushFilterThroughJoin()).on(plan).doesNotFire();
+        // A conjunct after a non-deterministic one is evaluated only on the rows it kept: it stays too.
+        Filter both = (Filter) analyzer.analyze(Filter.create(new And(compare(CompareOperator.GREATER_THAN,
+                column("a"), 1L), compare(CompareOperator.EQUAL, column("y"), "k")), join(JoinType.INNER, keys())));
+        And conjuncts = (And) both.condition();
+        Comparison first = (Comparison) conjuncts.left();
+        Expression firstNonDeterministic = new Comparison(first.operator(), new NonDeterministicProbe(first.left()),
+                first.right());
+        assertThatRule(new PushFilterThroughJoin()).on(Filter.create(new And(firstNonDeterministic, conjuncts.right()),
+                both.child())).doesNotFire();
+        assertThatRule(new PushFilterThroughJoin()).on(Filter.create(new And(conjuncts.right(), firstNonDeterministic),
+                both.child())).firesAs("push-filter-through-join-before-non-deterministic");
     }
 }

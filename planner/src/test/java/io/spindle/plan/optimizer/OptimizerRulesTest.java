@@ -53,6 +53,7 @@ class OptimizerRulesTest {
         LogicalPlan foldable = analyzed(Filter.create(new Comparison(CompareOperator.LESS_THAN, column("a"),
                 new Arithmetic(ArithmeticOperator.ADD, Literal.of(1), Literal.of(2))), scan()));
         assertThatRule(new ConstantFolding()).on(foldable).firesAs("constant-folding");
+        assertThatRule(new ConstantFolding()).on(foldable).isSwitchedOffByConfig();
         LogicalPlan divideByZero = analyzed(Filter.create(new Comparison(CompareOperator.LESS_THAN, column("b"),
                 new Arithmetic(ArithmeticOperator.REMAINDER, Literal.of(1L), Literal.of(0L))), scan()));
         assertThatRule(new ConstantFolding()).on(divideByZero).doesNotFire();
@@ -63,6 +64,7 @@ class OptimizerRulesTest {
         LogicalPlan plan = analyzed(Filter.create(new And(compare(CompareOperator.GREATER_THAN, column("a"), 1),
                 Literal.TRUE), scan()));
         assertThatRule(new SimplifyBooleanExpressions()).on(plan).firesAs("simplify-and-true");
+        assertThatRule(new SimplifyBooleanExpressions()).on(plan).isSwitchedOffByConfig();
         LogicalPlan orFalse = analyzed(Filter.create(new Or(Literal.FALSE, Literal.TRUE), scan()));
         assertThat(Optimizer.applyEverywhere(new SimplifyBooleanExpressions(),
                 Optimizer.applyEverywhere(new SimplifyBooleanExpressions(), orFalse))).isEqualTo(orFalse.child());
@@ -76,6 +78,7 @@ class OptimizerRulesTest {
                 Project.create(List.of(column("a"), new Alias(new Arithmetic(ArithmeticOperator.ADD, column("a"),
                         Literal.of(1)), "y", 1_000_000)), scan())));
         assertThatRule(new PushFilterThroughProject()).on(plan).firesAs("push-filter-through-project");
+        assertThatRule(new PushFilterThroughProject()).on(plan).isSwitchedOffByConfig();
         assertThatRule(new PushFilterThroughProject()).on(analyzed(Filter.create(
                 compare(CompareOperator.GREATER_THAN, column("a"), 3), scan()))).doesNotFire();
     }
@@ -88,6 +91,7 @@ class OptimizerRulesTest {
         LogicalPlan after = assertThatRule(new PushFilterIntoScan()).on(plan).firesAs("push-filter-into-scan");
         assertThat(after).isInstanceOf(Filter.class);
         assertThatRule(new PushFilterIntoScan()).on(after).doesNotFire();
+        assertThatRule(new PushFilterIntoScan()).on(plan).isSwitchedOffByConfig();
         LogicalPlan untranslatable = analyzed(Filter.create(compare(CompareOperator.EQUAL,
                 new Arithmetic(ArithmeticOperator.ADD, column("b"), Literal.of(1L)), 2L), scan()));
         assertThatRule(new PushFilterIntoScan()).on(untranslatable).doesNotFire();
@@ -98,6 +102,7 @@ class OptimizerRulesTest {
         LogicalPlan plan = analyzed(Project.create(List.of(column("a")), Filter.create(
                 compare(CompareOperator.EQUAL, column("c"), "x"), scan())));
         assertThatRule(new PruneColumns()).on(plan).firesAs("prune-columns");
+        assertThatRule(new PruneColumns()).on(plan).isSwitchedOffByConfig();
         LogicalPlan allUsed = analyzed(Project.create(List.of(column("a"), column("b"), column("c"), column("d")),
                 scan()));
         assertThatRule(new PruneColumns()).on(allUsed).doesNotFire();
@@ -119,6 +124,7 @@ class OptimizerRulesTest {
                 column("y"), Literal.of(2)), "z", 1_000_001)), Project.create(List.of(new Alias(
                 new Arithmetic(ArithmeticOperator.ADD, column("a"), Literal.of(1)), "y", 1_000_002)), scan())));
         assertThatRule(new CollapseProjects()).on(plan).firesAs("collapse-projects");
+        assertThatRule(new CollapseProjects()).on(plan).isSwitchedOffByConfig();
         LogicalPlan reuse = analyzed(Project.create(List.of(new Alias(new Arithmetic(ArithmeticOperator.MULTIPLY,
                 column("y"), column("y")), "z", 1_000_003)), Project.create(List.of(new Alias(
                 new Arithmetic(ArithmeticOperator.ADD, column("a"), Literal.of(1)), "y", 1_000_004)), scan())));
@@ -129,6 +135,7 @@ class OptimizerRulesTest {
     void pushLimitThroughProject() {
         LogicalPlan plan = analyzed(Limit.create(10, Project.create(List.of(column("a")), scan())));
         assertThatRule(new PushLimitThroughProject()).on(plan).firesAs("push-limit-through-project");
+        assertThatRule(new PushLimitThroughProject()).on(plan).isSwitchedOffByConfig();
         assertThatRule(new PushLimitThroughProject()).on(analyzed(Limit.create(10, scan()))).doesNotFire();
     }
 
@@ -147,8 +154,9 @@ class OptimizerRulesTest {
                 + "+- Filter (a#1 > 5)\n"
                 + "   +- Scan parquet [a#1, b#2, c#3, d#4]\n");
         assertThat(Optimizer.ruleNames()).containsExactly("RewriteDistinctAggregates", "ConstantFolding",
-                "SimplifyBooleanExpressions",
-                "PushFilterThroughProject", "PushFilterThroughJoin", "PushLimitThroughProject",
+                "SimplifyBooleanExpressions", "CombineFilters",
+                "PushFilterThroughProject", "PushFilterThroughJoin", "PushFilterThroughAggregate",
+                "PushFilterThroughUnion", "CombineLimits", "PushLimitThroughProject",
                 "PushLimitThroughUnion", "CollapseProjects", "PruneColumns",
                 "PushFilterIntoScan", "PushFilterIntoTableScan", "SelectTablePartitions");
     }

@@ -27,6 +27,7 @@ class PushLimitThroughUnionTest {
         LogicalPlan plan = analyzer.analyze(Limit.create(10, Union.create(List.of(scan("/a"), scan("/b")))));
         LogicalPlan after = assertThatRule(new PushLimitThroughUnion()).on(plan).firesAs("push-limit-through-union");
         assertThatRule(new PushLimitThroughUnion()).on(after).doesNotFire();
+        assertThatRule(new PushLimitThroughUnion()).on(plan).isSwitchedOffByConfig();
     }
 
     @Test

@@ -39,6 +39,7 @@ class RewriteDistinctAggregatesTest {
         LogicalPlan plan = aggregate(List.of(column("k")), List.of(column("k"),
                 Alias.create(new AggregateCall(AggregateFunction.COUNT, column("x"), true), "n")));
         assertThatRule(new RewriteDistinctAggregates()).on(plan).firesAs("rewrite-distinct-aggregates");
+        assertThatRule(new RewriteDistinctAggregates()).on(plan).isSwitchedOffByConfig();
     }
 
     @Test

@@ -67,6 +67,7 @@ class TableScanRulesTest {
         assertThat(scan.filePredicate()).isEqualTo(Predicate.greaterThan("v", 5L));
         assertThat(scan.partitionPredicate()).isEqualTo(Predicate.greaterThanOrEqual("dt", OCTOBER));
         assertThatRule(new PushFilterIntoTableScan()).on(pushed).doesNotFire();
+        assertThatRule(new PushFilterIntoTableScan()).on(plan).isSwitchedOffByConfig();
     }
 
     @Test
@@ -88,6 +89,7 @@ class TableScanRulesTest {
         assertThat(((TableScan) selected.child()).partitions().partitions()).hasSize(1);
         assertThatRule(new SelectTablePartitions()).on(selected).doesNotFire();
         assertThat(asked).hasSize(1);
+        assertThatRule(new SelectTablePartitions()).on(pushed).isSwitchedOffByConfig();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.spindle.runtime.exec;
 import io.spindle.formats.batch.BooleanVector;
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
+import io.spindle.formats.batch.LongVector;
 import io.spindle.formats.types.Schema;
 import io.spindle.plan.logical.JoinType;
 import io.spindle.runtime.memory.TaskMemoryBudget;
@@ -276,24 +277,28 @@ public final class HashJoinOperator implements Operator {
             return;
         }
         ColumnVector[] keys = JoinHashTable.evaluateKeys(probeKeys, batch);
-        int[] hashes = JoinHashTable.hash(keys, rows);
         boolean[] probeMatched = new boolean[rows];
         boolean firstMatchOnly = joinType.leftOnly() && residual == null;
         pairs = 0;
-        for (int r = 0; r < rows; r++) {
-            if (JoinHashTable.anyNull(keys, r)) {
-                continue;
-            }
-            int hash = hashes[r];
-            for (int b = hashTable.firstCandidate(hash); b >= 0; b = hashTable.nextCandidate(b)) {
-                if (hashTable.matches(b, hash, keys, r)) {
-                    if (firstMatchOnly) {
-                        probeMatched[r] = true;
-                        break;
-                    }
-                    addPair(r, b);
-                    if (pairs >= batchRows) {
-                        flushPairs(batch, hashTable, probeMatched);
+        if (hashTable.directlyIndexed() && keys.length == 1 && keys[0] instanceof LongVector longKeys) {
+            probeDirect(batch, hashTable, longKeys, probeMatched, firstMatchOnly);
+        } else {
+            int[] hashes = JoinHashTable.hash(keys, rows);
+            for (int r = 0; r < rows; r++) {
+                if (JoinHashTable.anyNull(keys, r)) {
+                    continue;
+                }
+                int hash = hashes[r];
+                for (int b = hashTable.firstCandidate(hash); b >= 0; b = hashTable.nextCandidate(b)) {
+                    if (hashTable.matches(b, hash, keys, r)) {
+                        if (firstMatchOnly) {
+                            probeMatched[r] = true;
+                            break;
+                        }
+                        addPair(r, b);
+                        if (pairs >= batchRows) {
+                            flushPairs(batch, hashTable, probeMatched);
+                        }
                     }
                 }
             }
@@ -314,6 +319,30 @@ public final class HashJoinOperator implements Operator {
             if (pairs > 0) {
                 ready.add(joined(batch, hashTable.rows));
                 pairs = 0;
+            }
+        }
+    }
+
+    /** The probe loop for one long key against a directly indexed build side: no hashing, no key compares. */
+    private void probeDirect(ColumnBatch batch, JoinHashTable hashTable, LongVector keys, boolean[] probeMatched,
+            boolean firstMatchOnly) {
+        long[] values = keys.values();
+        boolean[] nulls = keys.nulls();
+        boolean noNulls = keys.noNulls();
+        int rows = batch.rowCount();
+        for (int r = 0; r < rows; r++) {
+            if (!noNulls && nulls[r]) {
+                continue;
+            }
+            for (int b = hashTable.firstWithKey(values[r]); b >= 0; b = hashTable.nextWithKey(b)) {
+                if (firstMatchOnly) {
+                    probeMatched[r] = true;
+                    break;
+                }
+                addPair(r, b);
+                if (pairs >= batchRows) {
+                    flushPairs(batch, hashTable, probeMatched);
+                }
             }
         }
     }

@@ -62,6 +62,13 @@ public final class HashJoinOperator implements Operator {
     private int pairs;
     private Object sharedTableKey;
 
+    // Output batches are reused: the one returned last is done with once getOutput is called again.
+    private static final int SPARE_BATCHES = 4;
+    private final ArrayDeque<ColumnBatch> spareBatches = new ArrayDeque<>();
+    private final java.util.Set<ColumnBatch> ownBatches = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+    private ColumnBatch lastOutput;
+
     public HashJoinOperator(JoinType joinType, boolean buildLeft, List<VectorEvaluator> probeKeys,
             List<VectorEvaluator> buildKeys, VectorEvaluator residual, Schema probeSchema, Schema buildSchema,
             Schema joinedSchema, Schema outputSchema, Pipeline buildInput, TaskMemoryBudget budget, Path spillDirectory,
@@ -120,11 +127,16 @@ public final class HashJoinOperator implements Operator {
 
     @Override
     public ColumnBatch getOutput() {
+        if (lastOutput != null) {
+            recycle(lastOutput);
+            lastOutput = null;
+        }
         while (ready.isEmpty() && finishing && buildParts != null && !done) {
             advanceSpilled();
         }
         if (!ready.isEmpty()) {
-            return ready.poll();
+            lastOutput = ready.poll();
+            return lastOutput;
         }
         if (finishing && buildParts == null) {
             done = true;
@@ -378,7 +390,9 @@ public final class HashJoinOperator implements Operator {
                 }
             }
             if (kept < pairs && !joinType.leftOnly()) {
-                joined = Vectors.select(joined, joinedSchema, passing, kept);
+                ColumnBatch all = joined;
+                joined = Vectors.select(all, joinedSchema, passing, kept);
+                recycle(all);
             }
         }
         for (int i = 0; i < kept; i++) {
@@ -387,13 +401,35 @@ public final class HashJoinOperator implements Operator {
         }
         if (!joinType.leftOnly() && kept > 0) {
             ready.add(joined);
+        } else {
+            recycle(joined);
         }
         pairs = 0;
     }
 
+    /** Keeps a batch this join allocated for its next output, once nothing reads it any more. */
+    private void recycle(ColumnBatch batch) {
+        if (!ownBatches.contains(batch)) {
+            return;
+        }
+        if (spareBatches.size() < SPARE_BATCHES) {
+            spareBatches.push(batch);
+        } else {
+            ownBatches.remove(batch);
+        }
+    }
+
     /** The current pairs as a batch of left columns then right columns; row -1 of a side is NULLs. */
     private ColumnBatch joined(ColumnBatch probeBatch, ColumnBatch buildBatch) {
-        ColumnBatch out = ColumnBatch.allocate(joinedSchema, Math.max(1, pairs));
+        ColumnBatch out = spareBatches.poll();
+        if (out == null) {
+            out = ColumnBatch.allocate(joinedSchema, Math.max(1, pairs));
+            if (ownBatches.size() < 2 * SPARE_BATCHES) {
+                ownBatches.add(out);
+            }
+        } else {
+            out.reset();
+        }
         int probeWidth = probeSchema.size();
         int buildWidth = buildSchema.size();
         int buildOffset = buildLeft ? 0 : probeWidth;

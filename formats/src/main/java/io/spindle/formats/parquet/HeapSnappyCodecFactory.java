@@ -8,31 +8,40 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.xerial.snappy.Snappy;
 
 /**
- * Parquet's codecs, with Snappy pages decompressed in one call from the page's bytes into an
- * array of the page's size. The default path goes through Hadoop's codec streams: a new
+ * Parquet's codecs, with Snappy pages decompressed in one call from the page's bytes into a
+ * buffer reused by the column chunk's pages. The default path goes through Hadoop's codec streams: a new
  * decompressor stream and its buffers for every page, then a copy out of the stream; for the small
  * pages of a scan that is a large part of reading them. Every other codec (and compression) is
  * the default factory's.
  */
 final class HeapSnappyCodecFactory implements CompressionCodecFactory {
-    private static final BytesInputDecompressor SNAPPY = new BytesInputDecompressor() {
+    /**
+     * Decompresses the pages of one column chunk (parquet-mr asks for a decompressor per chunk) into
+     * one buffer reused from page to page: a chunk's reader is done with a page (its dictionary is
+     * decoded into vectors at once) before it asks for the next, so only the current page lives.
+     */
+    private static final class SnappyPages implements BytesInputDecompressor {
+        private byte[] buffer = new byte[0];
+
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             ByteBuffer input = bytes.toByteBuffer();
-            byte[] output = new byte[uncompressedSize];
+            if (buffer.length < uncompressedSize) {
+                buffer = new byte[Math.max(uncompressedSize, Math.min(buffer.length * 2, 16 << 20))];
+            }
             int length;
             if (input.hasArray()) {
                 length = Snappy.uncompress(input.array(), input.arrayOffset() + input.position(), input.remaining(),
-                        output, 0);
+                        buffer, 0);
             } else {
                 byte[] copy = bytes.toByteArray();
-                length = Snappy.uncompress(copy, 0, copy.length, output, 0);
+                length = Snappy.uncompress(copy, 0, copy.length, buffer, 0);
             }
             if (length != uncompressedSize) {
                 throw new IOException("Snappy page decompressed to " + length + " bytes, but its header says "
                         + uncompressedSize);
             }
-            return BytesInput.from(output);
+            return BytesInput.from(buffer, 0, uncompressedSize);
         }
 
         @Override
@@ -40,14 +49,14 @@ final class HeapSnappyCodecFactory implements CompressionCodecFactory {
                 throws IOException {
             byte[] compressed = new byte[compressedSize];
             input.duplicate().get(compressed);
-            byte[] decompressed = decompress(BytesInput.from(compressed), uncompressedSize).toByteArray();
-            output.put(decompressed);
+            output.put(decompress(BytesInput.from(compressed), uncompressedSize).toByteArray());
         }
 
         @Override
         public void release() {
+            buffer = new byte[0];
         }
-    };
+    }
 
     private final CompressionCodecFactory defaults;
 
@@ -62,7 +71,7 @@ final class HeapSnappyCodecFactory implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
-        return codecName == CompressionCodecName.SNAPPY ? SNAPPY : defaults.getDecompressor(codecName);
+        return codecName == CompressionCodecName.SNAPPY ? new SnappyPages() : defaults.getDecompressor(codecName);
     }
 
     @Override

@@ -61,13 +61,7 @@ public final class HashJoinOperator implements Operator {
     private int[] pairBuild = new int[1024];
     private int pairs;
     private Object sharedTableKey;
-
-    // Output batches are reused: the one returned last is done with once getOutput is called again.
-    private static final int SPARE_BATCHES = 4;
-    private final ArrayDeque<ColumnBatch> spareBatches = new ArrayDeque<>();
-    private final java.util.Set<ColumnBatch> ownBatches = java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>());
-    private ColumnBatch lastOutput;
+    private final ReusableBatches outputBatches;
 
     public HashJoinOperator(JoinType joinType, boolean buildLeft, List<VectorEvaluator> probeKeys,
             List<VectorEvaluator> buildKeys, VectorEvaluator residual, Schema probeSchema, Schema buildSchema,
@@ -91,6 +85,7 @@ public final class HashJoinOperator implements Operator {
         this.batchRows = batchRows;
         this.probePreserved = buildLeft ? joinType.preservesRight() : joinType.preservesLeft();
         this.buildPreserved = buildLeft ? joinType.preservesLeft() : joinType.preservesRight();
+        this.outputBatches = new ReusableBatches(joinedSchema);
     }
 
     /** Bytes this join wrote to local disk (zero when it ran in memory). */
@@ -127,16 +122,12 @@ public final class HashJoinOperator implements Operator {
 
     @Override
     public ColumnBatch getOutput() {
-        if (lastOutput != null) {
-            recycle(lastOutput);
-            lastOutput = null;
-        }
+        outputBatches.releaseLast();
         while (ready.isEmpty() && finishing && buildParts != null && !done) {
             advanceSpilled();
         }
         if (!ready.isEmpty()) {
-            lastOutput = ready.poll();
-            return lastOutput;
+            return outputBatches.handOut(ready.poll());
         }
         if (finishing && buildParts == null) {
             done = true;
@@ -392,7 +383,7 @@ public final class HashJoinOperator implements Operator {
             if (kept < pairs && !joinType.leftOnly()) {
                 ColumnBatch all = joined;
                 joined = Vectors.select(all, joinedSchema, passing, kept);
-                recycle(all);
+                outputBatches.recycle(all);
             }
         }
         for (int i = 0; i < kept; i++) {
@@ -402,34 +393,14 @@ public final class HashJoinOperator implements Operator {
         if (!joinType.leftOnly() && kept > 0) {
             ready.add(joined);
         } else {
-            recycle(joined);
+            outputBatches.recycle(joined);
         }
         pairs = 0;
     }
 
-    /** Keeps a batch this join allocated for its next output, once nothing reads it any more. */
-    private void recycle(ColumnBatch batch) {
-        if (!ownBatches.contains(batch)) {
-            return;
-        }
-        if (spareBatches.size() < SPARE_BATCHES) {
-            spareBatches.push(batch);
-        } else {
-            ownBatches.remove(batch);
-        }
-    }
-
     /** The current pairs as a batch of left columns then right columns; row -1 of a side is NULLs. */
     private ColumnBatch joined(ColumnBatch probeBatch, ColumnBatch buildBatch) {
-        ColumnBatch out = spareBatches.poll();
-        if (out == null) {
-            out = ColumnBatch.allocate(joinedSchema, Math.max(1, pairs));
-            if (ownBatches.size() < 2 * SPARE_BATCHES) {
-                ownBatches.add(out);
-            }
-        } else {
-            out.reset();
-        }
+        ColumnBatch out = outputBatches.take(pairs);
         int probeWidth = probeSchema.size();
         int buildWidth = buildSchema.size();
         int buildOffset = buildLeft ? 0 : probeWidth;

@@ -1,9 +1,13 @@
 package io.spindle.engine;
 
 import static io.spindle.api.functions.col;
+import static io.spindle.api.functions.count;
+import static io.spindle.api.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
+import io.spindle.api.Rdd;
 import io.spindle.api.Row;
 import io.spindle.api.Session;
 import io.spindle.api.Tuple2;
@@ -50,6 +54,51 @@ class DatasetRddBridgeTest {
             List<Row> evenRows = rows.stream().filter(row -> (Long) row.get(1) % 2 == 0).toList();
             assertThat(back).isEqualTo(evenRows);
             assertThat(even.orderBy(col("v")).rdd().collect()).isEqualTo(evenRows);
+        }
+    }
+
+    /**
+     * Rdds of a Dataset are computed on the executors: with spindle.driver.maxResultSize far below
+     * the rows (collectAsList fails), rdd() and createDataset(rdd, schema) still carry every row,
+     * through a query with a shuffle, and agree with the Dataset's own aggregates and plain Java.
+     */
+    @Test
+    void rowsBeyondTheDriverResultLimitCrossWithoutTheDriver() {
+        long n = 120_000;
+        Map<Long, Long> expectedSums = new TreeMap<>();
+        long expectedTotal = 0;
+        for (long i = 0; i < n; i++) {
+            expectedSums.merge(i % 97, 3 * i, Long::sum);
+            expectedTotal += 3 * i;
+        }
+        try (Session session = Session.builder().master("local[2]").config("spindle.driver.maxResultSize", "64k")
+                .getOrCreate()) {
+            Dataset rows = session.range(0, n).select(col("id"), col("id").mod(97).as("k"),
+                    col("id").multiply(3).as("v")).repartition(3, col("k"));
+            assertThatThrownBy(rows::collectAsList).hasMessageContaining("spindle.driver.maxResultSize");
+
+            Rdd<Row> rdd = rows.rdd();
+            assertThat(rdd.getNumPartitions()).isGreaterThan(1);
+            assertThat(rdd.count()).isEqualTo(n);
+            assertThat(rdd.map(row -> (Long) row.get(2)).reduce(Long::sum)).isEqualTo(expectedTotal);
+            Map<Long, Long> rddSums = new TreeMap<>();
+            rdd.mapToPair(row -> new Tuple2<>((Long) row.get(1), (Long) row.get(2))).reduceByKey(Long::sum).collect()
+                    .forEach(t -> rddSums.put(t._1(), t._2()));
+            Map<Long, Long> datasetSums = new TreeMap<>();
+            rows.groupBy("k").agg(sum("v").as("s")).collectAsList()
+                    .forEach(row -> datasetSums.put((Long) row.get(0), (Long) row.get(1)));
+            assertThat(rddSums).isEqualTo(expectedSums).isEqualTo(datasetSums);
+
+            Schema schema = Schema.of(Field.of("id", DataType.LONG), Field.of("k", DataType.LONG),
+                    Field.of("v", DataType.LONG));
+            Rdd<Row> shuffled = rdd.keyBy(row -> (Long) row.get(0) % 5).groupByKey().rdd()
+                    .flatMap(t -> t._2().iterator());
+            Dataset back = session.createDataset(shuffled, schema);
+            Map<Long, Long> backSums = new TreeMap<>();
+            back.groupBy("k").agg(sum("v").as("s"), count("*").as("c")).collectAsList()
+                    .forEach(row -> backSums.put((Long) row.get(0), (Long) row.get(1)));
+            assertThat(backSums).isEqualTo(expectedSums);
+            assertThat(back.count()).isEqualTo(n);
         }
     }
 }

@@ -328,11 +328,13 @@ public final class Dataset {
 
     /**
      * The rows as an Rdd of {@link Row}, in the Dataset's order, for Rdd code downstream of a query.
-     * The query runs now and its rows come through the driver (so {@code spindle.driver.maxResultSize}
-     * bounds them), then are sliced into {@link Session#defaultParallelism()} partitions.
+     * Lazy and distributed: the Rdd's partitions are the query's result partitions, computed by Rdd
+     * tasks on the executors (the query's shuffles run on the driver's behalf first, when a job
+     * first needs the partitions). Rows do not pass through the driver, so
+     * {@code spindle.driver.maxResultSize} does not bound them.
      */
     public Rdd<Row> rdd() {
-        return session.parallelize(collectAsList());
+        return new DatasetRdd(session, new QueryExecution(session, plan));
     }
 
     public List<Row> take(int n) {

@@ -230,9 +230,16 @@ public final class Session implements AutoCloseable {
         return rddContext().textFile(path, minPartitions);
     }
 
-    /** A Dataset of an Rdd's rows with this schema; the rows are collected to the driver first. */
+    /**
+     * A Dataset of an Rdd's rows with this schema. The rows do not pass through the driver: each
+     * task of the Dataset's first stage computes its partition of the Rdd from its lineage.
+     */
     public Dataset createDataset(Rdd<Row> rdd, io.spindle.formats.types.Schema schema) {
-        return createDataset(rdd.collect(), schema);
+        List<io.spindle.plan.expr.ColumnRef> output = new java.util.ArrayList<>();
+        for (io.spindle.formats.types.Field field : schema.fields()) {
+            output.add(io.spindle.plan.expr.ColumnRef.create(field.name(), field.type(), field.nullable()));
+        }
+        return new Dataset(this, io.spindle.plan.logical.RowsRelation.create(output, new RddRows(rdd, schema)));
     }
 
     public EngineSettings engineSettings() {

@@ -42,9 +42,20 @@ public final class RddScheduler {
         return runJob(rdd, action, all);
     }
 
+    /**
+     * Runs what computing {@code rdd}'s partitions in tasks needs first (its shuffles' map
+     * stages), for a Dataset stage that reads the Rdd.
+     */
+    public void prepare(Rdd<?> rdd) {
+        prepareShuffles(rdd, context.settings(), new HashSet<>());
+    }
+
     private void prepareShuffles(Rdd<?> rdd, RddSettings settings, Set<Integer> visited) {
         if (!visited.add(rdd.id())) {
             return;
+        }
+        if (rdd instanceof DriverPrepared prepared) {
+            prepared.prepareOnDriver();
         }
         if (rdd.isPersisted() && BlockStore.allPresent(context.hadoopConf(), settings, rdd.id(), rdd.numPartitions())) {
             return;

@@ -17,7 +17,9 @@ import java.util.List;
  * The general table: each row's key columns are encoded into bytes — column by column for the
  * whole batch, so each column is one typed loop — and groups are found by hashing and comparing
  * those bytes. Encoding per column: a null byte, then the value (fixed width, or a length and the
- * bytes for strings); doubles are normalized so -0.0/0.0 and NaNs group together.
+ * bytes for strings); doubles are normalized so -0.0/0.0 and NaNs group together. Rows whose keys
+ * are all short strings skip the byte encoding: {@link PackedStringKeys} finds their groups by one
+ * packed long (group ids are shared, so both paths number groups in one sequence).
  */
 final class BytesGroupByHash extends GroupByHash {
     private final List<DataType> keyTypes;
@@ -30,6 +32,10 @@ final class BytesGroupByHash extends GroupByHash {
     private int[] groupStart = new int[257];
     private int[] groupHash = new int[256];
     private int groups;
+    private final PackedStringKeys packedGroups = new PackedStringKeys();
+    private long[] packed = new long[0];
+    private int[] packedBytes = new int[0];
+    private final ByteSink oneKey = new ByteSink(64);
 
     BytesGroupByHash(List<DataType> keyTypes) {
         this.keyTypes = List.copyOf(keyTypes);
@@ -42,15 +48,52 @@ final class BytesGroupByHash extends GroupByHash {
             rowStart = new int[ids.length + 1];
             rowHash = new int[ids.length];
         }
+        boolean strings = PackedStringKeys.applies(keys);
+        if (strings) {
+            if (packed.length < rows) {
+                packed = new long[ids.length];
+                packedBytes = new int[ids.length];
+            }
+            if (PackedStringKeys.pack(keys, rows, packed, packedBytes)) {
+                for (int r = 0; r < rows; r++) {
+                    ids[r] = findPacked(keys, r, packed[r]);
+                }
+                return ids;
+            }
+        }
         KeyEncoder.encode(keys, rows, rowKeys, rowStart);
         byte[] data = rowKeys.array();
         for (int r = 0; r < rows; r++) {
             rowHash[r] = KeyHasher.hashBytes(data, rowStart[r], rowStart[r + 1]);
         }
-        for (int r = 0; r < rows; r++) {
-            ids[r] = find(data, rowStart[r], rowStart[r + 1], rowHash[r]);
+        for (int r = 0; r < rows; r++) { // in row order, so groups keep their order of first appearance
+            ids[r] = strings && packed[r] != PackedStringKeys.NOT_PACKED ? findPacked(keys, r, packed[r])
+                    : find(data, rowStart[r], rowStart[r + 1], rowHash[r]);
         }
         return ids;
+    }
+
+    private int findPacked(ColumnVector[] keys, int row, long key) {
+        int group = packedGroups.find(key);
+        return group >= 0 ? group : addPackedGroup(keys, row, key);
+    }
+
+    /** A new group for a packed key: its byte encoding is kept too, for {@link #writeKeys}. */
+    private int addPackedGroup(ColumnVector[] keys, int row, long key) {
+        oneKey.reset();
+        for (ColumnVector column : keys) {
+            BytesVector strings = (BytesVector) column;
+            boolean isNull = strings.nulls()[row];
+            int start = strings.offsets()[row];
+            int length = isNull ? 0 : strings.offsets()[row + 1] - start;
+            byte[] header = {(byte) (isNull ? 1 : 0), (byte) length, (byte) (length >>> 8), (byte) (length >>> 16),
+                    (byte) (length >>> 24)};
+            oneKey.putBytes(header, 0, header.length);
+            oneKey.putBytes(strings.data(), start, length);
+        }
+        int group = addGroup(oneKey.array(), 0, oneKey.size(), KeyHasher.hashBytes(oneKey.array(), 0, oneKey.size()));
+        packedGroups.add(key, group);
+        return group;
     }
 
     private int find(byte[] data, int from, int to, int hash) {
@@ -117,7 +160,7 @@ final class BytesGroupByHash extends GroupByHash {
 
     @Override
     public long estimatedBytes() {
-        return 4L * slots.length + groupKeys.size() + 8L * groupStart.length;
+        return 4L * slots.length + groupKeys.size() + 8L * groupStart.length + packedGroups.estimatedBytes();
     }
 
     List<DataType> keyTypes() {

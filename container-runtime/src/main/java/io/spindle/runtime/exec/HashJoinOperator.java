@@ -53,6 +53,7 @@ public final class HashJoinOperator implements Operator {
     private long spilledBytes;
 
     private final HashJoinProber prober;
+    private final ReusableBatches outputBatches;
     private Object sharedTableKey;
 
     public HashJoinOperator(JoinType joinType, boolean buildLeft, List<VectorEvaluator> probeKeys,
@@ -77,8 +78,9 @@ public final class HashJoinOperator implements Operator {
         this.batchRows = batchRows;
         this.probePreserved = buildLeft ? joinType.preservesRight() : joinType.preservesLeft();
         this.buildPreserved = buildLeft ? joinType.preservesLeft() : joinType.preservesRight();
+        this.outputBatches = new ReusableBatches(joinedSchema);
         this.prober = new HashJoinProber(joinType, buildLeft, probeKeys, residual, probeSchema, buildSchema,
-                joinedSchema, outputSchema, batchRows, probePreserved, ready);
+                joinedSchema, outputSchema, batchRows, probePreserved, ready, outputBatches);
     }
 
     /** Bytes this join wrote to local disk (zero when it ran in memory). */
@@ -115,11 +117,12 @@ public final class HashJoinOperator implements Operator {
 
     @Override
     public ColumnBatch getOutput() {
+        outputBatches.releaseLast();
         while (ready.isEmpty() && finishing && buildParts != null && !done) {
             advanceSpilled();
         }
         if (!ready.isEmpty()) {
-            return ready.poll();
+            return outputBatches.handOut(ready.poll());
         }
         if (finishing && buildParts == null) {
             done = true;

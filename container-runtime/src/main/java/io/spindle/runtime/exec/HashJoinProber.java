@@ -3,6 +3,7 @@ package io.spindle.runtime.exec;
 import io.spindle.formats.batch.BooleanVector;
 import io.spindle.formats.batch.ColumnBatch;
 import io.spindle.formats.batch.ColumnVector;
+import io.spindle.formats.batch.LongVector;
 import io.spindle.formats.types.Schema;
 import io.spindle.plan.logical.JoinType;
 import java.util.ArrayDeque;
@@ -28,6 +29,7 @@ final class HashJoinProber {
     private final int batchRows;
     private final boolean probePreserved;
     private final ArrayDeque<ColumnBatch> ready;
+    private final ReusableBatches outputBatches;
 
     // The pairs of the probe batch being joined: probe row, build row.
     private int[] pairProbe = new int[1024];
@@ -36,7 +38,7 @@ final class HashJoinProber {
 
     HashJoinProber(JoinType joinType, boolean buildLeft, List<VectorEvaluator> probeKeys, VectorEvaluator residual,
             Schema probeSchema, Schema buildSchema, Schema joinedSchema, Schema outputSchema, int batchRows,
-            boolean probePreserved, ArrayDeque<ColumnBatch> ready) {
+            boolean probePreserved, ArrayDeque<ColumnBatch> ready, ReusableBatches outputBatches) {
         this.joinType = joinType;
         this.buildLeft = buildLeft;
         this.probeKeys = probeKeys;
@@ -48,6 +50,7 @@ final class HashJoinProber {
         this.batchRows = batchRows;
         this.probePreserved = probePreserved;
         this.ready = ready;
+        this.outputBatches = outputBatches;
     }
 
     /** Joins one probe batch against {@code hashTable}; output batches go to the ready queue. */
@@ -57,10 +60,38 @@ final class HashJoinProber {
             return;
         }
         ColumnVector[] keys = JoinHashTable.evaluateKeys(probeKeys, batch);
-        int[] hashes = JoinHashTable.hash(keys, rows);
         boolean[] probeMatched = new boolean[rows];
         boolean firstMatchOnly = joinType.leftOnly() && residual == null;
         pairs = 0;
+        if (hashTable.directlyIndexed() && keys.length == 1 && keys[0] instanceof LongVector longKeys) {
+            probeDirect(batch, hashTable, longKeys, probeMatched, firstMatchOnly);
+        } else {
+            probeHashed(batch, hashTable, keys, probeMatched, firstMatchOnly);
+        }
+        flushPairs(batch, hashTable, probeMatched);
+        if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI) {
+            emitProbeRows(batch, probeMatched, joinType == JoinType.LEFT_SEMI);
+        } else if (probePreserved) {
+            for (int r = 0; r < rows; r++) {
+                if (!probeMatched[r]) {
+                    addPair(r, -1);
+                    if (pairs >= batchRows) {
+                        ready.add(joined(batch, hashTable.rows));
+                        pairs = 0;
+                    }
+                }
+            }
+            if (pairs > 0) {
+                ready.add(joined(batch, hashTable.rows));
+                pairs = 0;
+            }
+        }
+    }
+
+    private void probeHashed(ColumnBatch batch, JoinHashTable hashTable, ColumnVector[] keys, boolean[] probeMatched,
+            boolean firstMatchOnly) {
+        int rows = batch.rowCount();
+        int[] hashes = JoinHashTable.hash(keys, rows);
         for (int r = 0; r < rows; r++) {
             if (JoinHashTable.anyNull(keys, r)) {
                 continue;
@@ -79,22 +110,28 @@ final class HashJoinProber {
                 }
             }
         }
-        flushPairs(batch, hashTable, probeMatched);
-        if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI) {
-            emitProbeRows(batch, probeMatched, joinType == JoinType.LEFT_SEMI);
-        } else if (probePreserved) {
-            for (int r = 0; r < rows; r++) {
-                if (!probeMatched[r]) {
-                    addPair(r, -1);
-                    if (pairs >= batchRows) {
-                        ready.add(joined(batch, hashTable.rows));
-                        pairs = 0;
-                    }
-                }
+    }
+
+    /** The probe loop for one long key against a directly indexed build side: no hashing, no key compares. */
+    private void probeDirect(ColumnBatch batch, JoinHashTable hashTable, LongVector keys, boolean[] probeMatched,
+            boolean firstMatchOnly) {
+        long[] values = keys.values();
+        boolean[] nulls = keys.nulls();
+        boolean noNulls = keys.noNulls();
+        int rows = batch.rowCount();
+        for (int r = 0; r < rows; r++) {
+            if (!noNulls && nulls[r]) {
+                continue;
             }
-            if (pairs > 0) {
-                ready.add(joined(batch, hashTable.rows));
-                pairs = 0;
+            for (int b = hashTable.firstWithKey(values[r]); b >= 0; b = hashTable.nextWithKey(b)) {
+                if (firstMatchOnly) {
+                    probeMatched[r] = true;
+                    break;
+                }
+                addPair(r, b);
+                if (pairs >= batchRows) {
+                    flushPairs(batch, hashTable, probeMatched);
+                }
             }
         }
     }
@@ -130,7 +167,9 @@ final class HashJoinProber {
                 }
             }
             if (kept < pairs && !joinType.leftOnly()) {
-                joined = Vectors.select(joined, joinedSchema, passing, kept);
+                ColumnBatch all = joined;
+                joined = Vectors.select(all, joinedSchema, passing, kept);
+                outputBatches.recycle(all);
             }
         }
         for (int i = 0; i < kept; i++) {
@@ -139,13 +178,15 @@ final class HashJoinProber {
         }
         if (!joinType.leftOnly() && kept > 0) {
             ready.add(joined);
+        } else {
+            outputBatches.recycle(joined);
         }
         pairs = 0;
     }
 
     /** The current pairs as a batch of left columns then right columns; row -1 of a side is NULLs. */
     private ColumnBatch joined(ColumnBatch probeBatch, ColumnBatch buildBatch) {
-        ColumnBatch out = ColumnBatch.allocate(joinedSchema, Math.max(1, pairs));
+        ColumnBatch out = outputBatches.take(pairs);
         int probeWidth = probeSchema.size();
         int buildWidth = buildSchema.size();
         int buildOffset = buildLeft ? 0 : probeWidth;

@@ -12,6 +12,11 @@ import java.util.List;
  * heads and one next-link per row, no per-row objects). Rows with a NULL key are kept (an outer
  * join may have to emit them) but never linked, so they never match. {@link #matched} records which
  * rows found a partner, for joins that emit the unmatched build rows.
+ *
+ * <p>A single long key whose values span a range not much wider than the build side (the usual
+ * surrogate key of a dimension table) is also indexed directly: an array over the key range holds
+ * each key's first row, and rows with the same key are linked in row order. A probe then reads one
+ * array slot instead of a hash bucket and the candidates' hashes and keys.
  */
 final class JoinHashTable {
     final ColumnBatch rows;
@@ -23,6 +28,10 @@ final class JoinHashTable {
     private final int mask;
     private final RowComparator equality;
     private final long[] longKeys;
+    /** Per key - directMin, the first build row with that key, or -1; null when not indexed directly. */
+    private final int[] directHeads;
+    private final int[] directNext;
+    private final long directMin;
 
     JoinHashTable(ColumnBatch rows, List<VectorEvaluator> keyEvaluators) {
         this.rows = rows;
@@ -46,6 +55,50 @@ final class JoinHashTable {
         Arrays.fill(flags, true);
         this.equality = new RowComparator(flags, flags);
         this.longKeys = keys.length == 1 && keys[0] instanceof LongVector single ? single.values() : null;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        if (longKeys != null) {
+            for (int row = 0; row < count; row++) {
+                if (!keys[0].isNull(row)) {
+                    min = Math.min(min, longKeys[row]);
+                    max = Math.max(max, longKeys[row]);
+                }
+            }
+        }
+        long range = max - min + 1; // overflows to <= 0 for huge spans
+        if (longKeys != null && min <= max && range > 0 && range <= 2L * count + 1024) {
+            this.directMin = min;
+            this.directHeads = new int[(int) range];
+            this.directNext = new int[count];
+            Arrays.fill(directHeads, -1);
+            for (int row = count - 1; row >= 0; row--) {
+                if (!keys[0].isNull(row)) {
+                    int slot = (int) (longKeys[row] - min);
+                    directNext[row] = directHeads[slot];
+                    directHeads[slot] = row;
+                }
+            }
+        } else {
+            this.directMin = 0;
+            this.directHeads = null;
+            this.directNext = null;
+        }
+    }
+
+    /** Whether the one long key is indexed directly ({@link #firstWithKey}). */
+    boolean directlyIndexed() {
+        return directHeads != null;
+    }
+
+    /** The first build row whose key is {@code key}, or -1; follow with {@link #nextWithKey}. Only when directly indexed. */
+    int firstWithKey(long key) {
+        long slot = key - directMin;
+        return slot >= 0 && slot < directHeads.length ? directHeads[(int) slot] : -1;
+    }
+
+    /** The next build row after {@code row} with the same key, or -1. */
+    int nextWithKey(int row) {
+        return directNext[row];
     }
 
     /** The first build row that may match {@code hash}, or -1; follow with {@link #nextCandidate}. */

@@ -62,6 +62,11 @@ public final class PipelineBuilder {
         if (node instanceof LocalRelationExec local) {
             return new Sources.Local(local.rows(), Schemas.positional(local.output()));
         }
+        if (node instanceof io.spindle.plan.physical.RowsScanExec scan) {
+            java.util.Iterator<Object[]> rows = scan.readsNothing() ? java.util.Collections.emptyIterator()
+                    : scan.rows().rows(scan.partition(), context.taskContext());
+            return new Sources.Rows(rows, Schemas.positional(scan.output()), batchRows);
+        }
         if (node instanceof RangeExec range) {
             return new Sources.Range(Schemas.positional(range.output()), range.start(), range.step(), range.count(),
                     batchRows);

@@ -28,7 +28,7 @@ public final class PlanStageTaskRunner implements StageTaskRunner {
 
     @Override
     public StageTaskResult run(StageTask task, TaskContext taskContext) throws Exception {
-        ExecutionContext context = ExecutionContext.of(taskContext.hadoopConf(), task.settings());
+        ExecutionContext context = ExecutionContext.of(taskContext, task.settings());
         try (Pipeline pipeline = new PipelineBuilder(context).build(task.fragment())) {
             StageSink sink = task.sink();
             if (sink instanceof StageSink.Shuffle shuffle) {
@@ -42,6 +42,12 @@ public final class PlanStageTaskRunner implements StageTaskRunner {
             }
             return writeFile(pipeline, (StageSink.Write) sink, task, taskContext, context);
         }
+    }
+
+    @Override
+    public java.util.Iterator<Object[]> rows(StageTask task, TaskContext taskContext) throws Exception {
+        ExecutionContext context = ExecutionContext.of(taskContext, task.settings());
+        return new PipelineRows(new PipelineBuilder(context).build(task.fragment()));
     }
 
     private static StageTaskResult writeShuffle(Pipeline pipeline, StageSink.Shuffle sink, StageTask task,

@@ -52,6 +52,31 @@ final class Sources {
         }
     }
 
+    /** Rows computed by the task as they are read (an Rdd partition's), in batches of {@code batchRows}. */
+    static final class Rows extends SourceOperator {
+        private final java.util.Iterator<Object[]> rows;
+        private final Schema schema;
+        private final int batchRows;
+
+        Rows(java.util.Iterator<Object[]> rows, Schema schema, int batchRows) {
+            this.rows = rows;
+            this.schema = schema;
+            this.batchRows = batchRows;
+        }
+
+        @Override
+        protected ColumnBatch next() {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            ColumnBatch.Builder builder = ColumnBatch.builder(schema);
+            for (int i = 0; i < batchRows && rows.hasNext(); i++) {
+                builder.appendRow(rows.next());
+            }
+            return builder.build();
+        }
+    }
+
     /** start, start + step, ... for {@code count} values, in batches. */
     static final class Range extends SourceOperator {
         private final Schema schema;

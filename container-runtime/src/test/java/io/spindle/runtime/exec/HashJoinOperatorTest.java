@@ -59,7 +59,8 @@ class HashJoinOperatorTest {
         SplittableRandom random = new SplittableRandom(type.ordinal() * 31L + (buildLeft ? 7 : 0));
         List<Object[]> left = rows(random, 3_000, 400);
         List<Object[]> right = rows(random, 2_000, 500);
-        check(type, buildLeft, spilling, residual, left, right);
+        check(type, buildLeft, spilling, residual, left, right); // dense keys: the directly indexed table
+        check(type, buildLeft, spilling, residual, sparse(left), sparse(right)); // keys too far apart: hash chains
         check(type, buildLeft, spilling, residual, left, List.of());
         check(type, buildLeft, spilling, residual, List.of(), right);
     }
@@ -133,6 +134,17 @@ class HashJoinOperatorTest {
         }
         int buildBatches = batches(right, RIGHT).size();
         assertThat(drained.get()).isEqualTo(spilling ? 2 * buildBatches : buildBatches);
+    }
+
+    /** The same rows with keys spread over most of the long range (negative ones too). */
+    private static List<Object[]> sparse(List<Object[]> rows) {
+        List<Object[]> spread = new ArrayList<>();
+        for (Object[] row : rows) {
+            Object[] copy = row.clone();
+            copy[0] = row[0] == null ? null : ((Long) row[0] - 250) * 30_000_000_000_000_000L / 250;
+            spread.add(copy);
+        }
+        return spread;
     }
 
     private static List<Object[]> rows(SplittableRandom random, int count, int keys) {

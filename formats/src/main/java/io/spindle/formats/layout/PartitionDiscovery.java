@@ -38,7 +38,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  * partitions that cannot match are dropped; when types are known before the walk (given schema, or
  * inference off) they are dropped during the walk, so their directories are not even listed.
  * Listing uses {@link FileSystem#listLocatedStatus}, which on HDFS returns block locations with the
- * listing, so split planning needs no further calls to the NameNode.
+ * listing, so split planning needs no further calls to the NameNode. On the local file system it
+ * uses {@link FileSystem#listStatus} instead: a located status there asks each file for its
+ * permissions, which without Hadoop's native library forks an {@code ls} process per file.
  */
 public final class PartitionDiscovery {
     private final FileSystem fs;
@@ -103,9 +105,7 @@ public final class PartitionDiscovery {
     private void walk(Path dir, Path partitionPath, List<Segment> spec, Optional<Predicate> walkFilter,
             Map<List<Segment>, RawPartition> found) throws IOException {
         List<Path> subdirectories = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> listing = fs.listLocatedStatus(dir);
-        while (listing.hasNext()) {
-            LocatedFileStatus status = listing.next();
+        for (FileStatus status : list(dir)) {
             if (PartitionPaths.isHidden(status.getPath().getName())) {
                 continue;
             }
@@ -129,6 +129,18 @@ public final class PartitionDiscovery {
                 walk(subdirectory, subdirectory, List.copyOf(childSpec), walkFilter, found);
             }
         }
+    }
+
+    private List<FileStatus> list(Path dir) throws IOException {
+        if ("file".equals(fs.getUri().getScheme())) {
+            return java.util.Arrays.asList(fs.listStatus(dir));
+        }
+        List<FileStatus> statuses = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> listing = fs.listLocatedStatus(dir);
+        while (listing.hasNext()) {
+            statuses.add(listing.next());
+        }
+        return statuses;
     }
 
     /** Whether a partially walked partition (the columns seen so far) might match; unknown columns might. */

@@ -115,9 +115,11 @@ final class ParquetBatchReader implements BatchReader {
         ParquetReadOptions options = HadoopReadOptions.builder(conf, split.path())
                 .withRange(split.start(), split.end())
                 .usePageChecksumVerification(true)
+                .withCodecFactory(new HeapSnappyCodecFactory(org.apache.parquet.hadoop.util.HadoopCodecs
+                        .newFactory(conf, 0)))
                 .build();
         try {
-            return ParquetFileReader.open(HadoopInputFile.fromPath(split.path(), conf), options);
+            return ParquetFileReader.open(LocalInputFiles.of(split.path(), conf), options);
         } catch (FileNotFoundException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -38,12 +38,12 @@ public final class BenchRunner {
 
     /** What one query measured. */
     public record Result(String query, long resultRows, long inputRows, long firstMillis, long medianMillis,
-            long peakHeapBytes, long medianCpuMillis) {
+            long peakHeapBytes, long medianCpuMillis, long firstCpuMillis) {
         String line() {
             double seconds = Math.max(medianMillis, 1) / 1000.0;
             return String.format(Locale.ROOT, "%-10s rows=%-8d first_ms=%-7d median_ms=%-7d rows_per_s=%-12.0f "
-                    + "peak_heap_mb=%-5d cpu_ms=%d", query, resultRows, firstMillis, medianMillis, inputRows / seconds,
-                    peakHeapBytes >> 20, medianCpuMillis);
+                    + "peak_heap_mb=%-5d cpu_ms=%-6d first_cpu_ms=%d", query, resultRows, firstMillis, medianMillis,
+                    inputRows / seconds, peakHeapBytes >> 20, medianCpuMillis, firstCpuMillis);
         }
     }
 
@@ -51,8 +51,10 @@ public final class BenchRunner {
     public Result run(String query, int warmup, int runs) {
         resetPeaks();
         long start = System.nanoTime();
+        long firstCpuBegin = processCpuNanos();
         long rows = runOnce(query);
         long first = (System.nanoTime() - start) / 1_000_000;
+        long firstCpu = (processCpuNanos() - firstCpuBegin) / 1_000_000;
         long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {
             runOnce(query);
@@ -70,7 +72,7 @@ public final class BenchRunner {
         cpuTimes.sort(null);
         long median = times.isEmpty() ? first : times.get(times.size() / 2);
         long cpu = cpuTimes.isEmpty() ? 0 : cpuTimes.get(cpuTimes.size() / 2);
-        Result result = new Result(query, rows, inputRows, first, median, peakHeap(), cpu);
+        Result result = new Result(query, rows, inputRows, first, median, peakHeap(), cpu, firstCpu);
         out.println(result.line());
         out.flush();
         return result;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A plan node that reads its rows from outside the plan: no children and no expressions to rewrite. */
-public sealed interface LeafPlan extends LogicalPlan permits Scan, LocalRelation, Range, CachedRelation, TableScan {
+public sealed interface LeafPlan extends LogicalPlan permits Scan, LocalRelation, Range, CachedRelation, TableScan,
+        RowsRelation {
 
     @Override
     default List<LogicalPlan> children() {

@@ -53,6 +53,9 @@ public final class PhysicalPlanner {
                     (relation.rows().size() + LOCAL_ROWS_PER_PARTITION - 1) / LOCAL_ROWS_PER_PARTITION));
             return new LocalRelationExec(relation.output(), relation.rows(), partitions);
         }
+        if (node instanceof io.spindle.plan.logical.RowsRelation relation) {
+            return RowsScanExec.create(relation.output(), relation.rows());
+        }
         if (node instanceof Range range) {
             int partitions = range.partitions() > 0 ? range.partitions() : context.defaultParallelism();
             return new RangeExec(range.column(), range.start(), range.end(), range.step(), partitions, range.count());

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * A leaf that produces a stage's input. A stage runs one task per partition of its sources; the
  * task's copy of the fragment holds its source {@link #slice sliced} to its own partition.
  */
-public sealed interface SourceExec extends PhysicalPlan permits FileScanExec, LocalRelationExec, RangeExec,
+public sealed interface SourceExec extends PhysicalPlan permits FileScanExec, LocalRelationExec, RangeExec, RowsScanExec,
         ShuffleReadExec, CachedScanExec {
 
     int partitionCount();

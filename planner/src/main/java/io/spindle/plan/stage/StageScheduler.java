@@ -51,6 +51,21 @@ public final class StageScheduler {
 
     /** Runs every stage; the result stage's tasks feed {@code resultSink}; returns their results in order. */
     public List<StageTaskResult> runStages(StageGraph graph, StageSink resultSink) {
+        List<PhysicalPlan> partitions = runMapStages(graph);
+        List<StageTask> tasks = new ArrayList<>(partitions.size());
+        for (int partition = 0; partition < partitions.size(); partition++) {
+            tasks.add(new StageTask(graph.resultStage().id(), partition, partitions.get(partition), resultSink,
+                    settings.taskSettings()));
+        }
+        return launcher.runTasks("stage " + graph.resultStage().id() + " (result)", tasks);
+    }
+
+    /**
+     * Runs every map stage of {@code graph} and returns the result stage's fragment sliced to each
+     * of its partitions (resolved against what the map stages wrote, bound): what the result
+     * stage's tasks run. {@code Dataset.rdd()} computes these as the partitions of an Rdd.
+     */
+    public List<PhysicalPlan> runMapStages(StageGraph graph) {
         Map<Integer, List<MapOutput>> outputs = new HashMap<>();
         // Stage ids restart at 0 in every query; a directory per query keeps their shuffles apart.
         String queryDirectory = settings.shuffleRoot() + "/query-" + java.util.UUID.randomUUID();
@@ -64,22 +79,31 @@ public final class StageScheduler {
             }
         }
         for (Stage stage : graph.stages()) {
+            stage.fragment().transformUp(node -> {
+                if (node instanceof io.spindle.plan.physical.RowsScanExec rows) {
+                    rows.rows().prepareOnDriver(); // an Rdd's shuffles, before tasks compute its partitions
+                }
+                return node;
+            });
+        }
+        for (Stage stage : graph.stages()) {
             PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.id(), stage.fragment(), outputs,
                     coPartitioned, fixedShuffles));
             int partitions = StageSlicer.partitionCount(fragment);
-            StageSink sink = stage.isResult() ? resultSink
-                    : new StageSink.Shuffle(stage.id(), bindPartitioning(stage), mapPartitions(stage, fragment, outputs, coPartitioned),
-                            queryDirectory + "/shuffle-" + stage.id());
+            List<PhysicalPlan> slices = new ArrayList<>(partitions);
+            for (int partition = 0; partition < partitions; partition++) {
+                slices.add(StageSlicer.slice(fragment, partition));
+            }
+            if (stage.isResult()) {
+                return slices;
+            }
+            StageSink sink = new StageSink.Shuffle(stage.id(), bindPartitioning(stage),
+                    mapPartitions(stage, fragment, outputs, coPartitioned), queryDirectory + "/shuffle-" + stage.id());
             List<StageTask> tasks = new ArrayList<>(partitions);
             for (int partition = 0; partition < partitions; partition++) {
-                tasks.add(new StageTask(stage.id(), partition, StageSlicer.slice(fragment, partition), sink,
-                        settings.taskSettings()));
+                tasks.add(new StageTask(stage.id(), partition, slices.get(partition), sink, settings.taskSettings()));
             }
-            List<StageTaskResult> results = launcher.runTasks("stage " + stage.id()
-                    + (stage.isResult() ? " (result)" : " (shuffle map)"), tasks);
-            if (stage.isResult()) {
-                return results;
-            }
+            List<StageTaskResult> results = launcher.runTasks("stage " + stage.id() + " (shuffle map)", tasks);
             List<MapOutput> mapOutputs = new ArrayList<>(results.size());
             for (StageTaskResult result : results) {
                 mapOutputs.add((MapOutput) result);
@@ -87,6 +111,11 @@ public final class StageScheduler {
             outputs.put(stage.id(), mapOutputs);
         }
         throw new IllegalStateException("A stage graph ends with its result stage");
+    }
+
+    /** The settings result-stage tasks run with. */
+    public TaskSettings taskSettings() {
+        return settings.taskSettings();
     }
 
     private Partitioning bindPartitioning(Stage stage) {

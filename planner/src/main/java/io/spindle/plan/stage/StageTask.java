@@ -32,6 +32,11 @@ public record StageTask(int stageId, int partition, PhysicalPlan fragment, Stage
                 : new StageTaskResult.Measured(result, scanned);
     }
 
+    /** The fragment's rows computed in this task as they are read, instead of sent to the sink. */
+    public java.util.Iterator<Object[]> rows(TaskContext context) throws Exception {
+        return Runner.INSTANCE.rows(this, context);
+    }
+
     @Override
     public List<String> preferredHosts() {
         List<String> hosts = new ArrayList<>();

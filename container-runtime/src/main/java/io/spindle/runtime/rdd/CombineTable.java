@@ -1,31 +1,32 @@
 package io.spindle.runtime.rdd;
 
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * An open-addressing hash table from keys to combiners for {@link ExternalCombiner}, in parallel
- * arrays: the keys' hash codes ({@code int[]}), the keys, and the combiners. A probe compares the
- * stored hash code first, so a colliding slot never dereferences its key; only an equal hash
- * calls {@code equals}. Linear probing at a load of at most one half.
+ * An open-addressing hash table from keys to combiners for {@link ExternalCombiner}, laid out so a
+ * probe touches few cache lines. Each slot is two longs side by side: the key's hash code with its
+ * entry number, and the combiner when it is held unboxed. A probe compares the stored hash code
+ * first, so a colliding slot never dereferences its key; an equal hash dereferences the key, found
+ * by entry number in a dense array in insertion order (frequent keys tend to come first, so they
+ * share a few hot cache lines). Linear probing at a load of at most one half.
  *
- * <p>A combiner that is a {@link Long} is kept unboxed in a {@code long[]} (its object slot holds
- * a marker), so a running sum neither keeps a box per key alive nor stores a fresh reference per
- * update; {@link #valueAt} boxes it again. {@code Long} is a value-based class, so only box
- * identity is lost, never a value: any other combiner (or a null) is stored as it is, per slot.
- * Null keys and null combiners are held as sentinels. Entries are never removed; the table is
- * dropped whole.
+ * <p>A combiner that is a {@link Long} is held unboxed in its slot, so a running sum neither keeps
+ * a box per key alive nor stores a fresh reference per update; {@link #valueAt} boxes it again.
+ * {@code Long} is a value-based class, so only box identity is lost, never a value. While every
+ * combiner is a Long there is no object array for combiners at all; the first other combiner (or
+ * a null) creates it, and from then on each entry says whether its combiner is unboxed. Null keys
+ * and null combiners are held as sentinels. Entries are never removed; the table is dropped whole.
  */
 final class CombineTable<K, C> {
-    /** Heap bytes per slot: hash, key reference, combiner reference, unboxed long. */
-    static final long SLOT_BYTES = 4 + 8 + 8 + 8;
-
     private static final Object NULL = new Object();
-    private static final Object IN_LONGS = new Object();
+    private static final Object IN_SLOT = new Object();
 
-    private int[] hashes;
+    /** Per slot: {@code hash << 32 | (entry + 1)}, 0 when empty; then the unboxed combiner. */
+    private long[] slots;
     private Object[] keys;
+    /** Per entry: the combiner, or {@link #IN_SLOT}; null while every combiner is unboxed. */
     private Object[] values;
-    private long[] longs;
     private int size;
 
     CombineTable() {
@@ -37,39 +38,36 @@ final class CombineTable<K, C> {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("Capacity must be a power of two, got " + capacity);
         }
-        allocate(capacity);
-    }
-
-    private void allocate(int capacity) {
-        hashes = new int[capacity];
-        keys = new Object[capacity];
-        values = new Object[capacity];
-        longs = new long[capacity];
+        slots = new long[2 * capacity];
+        keys = new Object[Math.max(8, capacity / 2)];
     }
 
     int size() {
         return size;
     }
 
-    int capacity() {
-        return keys.length;
+    /** Heap bytes of the table's own arrays (not of the keys and combiners they point to). */
+    long tableBytes() {
+        return 8L * slots.length + 8L * keys.length + (values == null ? 0 : 8L * values.length);
     }
 
     /** The slot of the key's entry, or {@code -(empty slot) - 1} when it is absent. */
     int find(K key) {
         Object wanted = key == null ? NULL : key;
         int hash = wanted.hashCode();
-        int[] storedHashes = hashes;
-        Object[] storedKeys = keys;
-        int mask = storedKeys.length - 1;
+        long[] table = slots;
+        int mask = (table.length >> 1) - 1;
         int position = spread(hash) & mask;
         while (true) {
-            Object stored = storedKeys[position];
-            if (stored == null) {
+            long meta = table[2 * position];
+            if (meta == 0) {
                 return -position - 1;
             }
-            if (storedHashes[position] == hash && (stored == wanted || stored.equals(wanted))) {
-                return position;
+            if ((int) (meta >>> 32) == hash) {
+                Object stored = keys[(int) meta - 1];
+                if (stored == wanted || stored.equals(wanted)) {
+                    return position;
+                }
             }
             position = (position + 1) & mask;
         }
@@ -78,62 +76,78 @@ final class CombineTable<K, C> {
     /** Adds a key {@link #find} did not find, at the empty slot it returned; may grow the table. */
     void insertAt(int empty, K key, C value) {
         Object stored = key == null ? NULL : key;
-        hashes[empty] = stored.hashCode();
-        keys[empty] = stored;
-        setAt(empty, value);
+        int entry = size;
+        if (entry == keys.length) {
+            keys = Arrays.copyOf(keys, 2 * entry);
+            if (values != null) {
+                values = Arrays.copyOf(values, 2 * entry);
+            }
+        }
+        keys[entry] = stored;
+        slots[2 * empty] = ((long) stored.hashCode() << 32) | (entry + 1);
         size++;
-        if (2 * size > keys.length) {
+        setAt(empty, value);
+        if (2 * size > slots.length >> 1) {
             grow();
         }
     }
 
     /** Whether the combiner at {@code slot} is a Long held unboxed ({@link #longAt}). */
     boolean holdsLong(int slot) {
-        return values[slot] == IN_LONGS;
+        return values == null || values[entry(slot)] == IN_SLOT;
     }
 
     long longAt(int slot) {
-        return longs[slot];
+        return slots[2 * slot + 1];
     }
 
     @SuppressWarnings("unchecked")
     C valueAt(int slot) {
-        Object value = values[slot];
-        if (value == IN_LONGS) {
-            return (C) Long.valueOf(longs[slot]);
+        if (values == null) {
+            return (C) Long.valueOf(slots[2 * slot + 1]);
+        }
+        Object value = values[entry(slot)];
+        if (value == IN_SLOT) {
+            return (C) Long.valueOf(slots[2 * slot + 1]);
         }
         return value == NULL ? null : (C) value;
     }
 
     void setAt(int slot, Object value) {
         if (value instanceof Long number) {
-            longs[slot] = number;
-            if (values[slot] != IN_LONGS) {
-                values[slot] = IN_LONGS;
+            slots[2 * slot + 1] = number;
+            if (values != null) {
+                int entry = entry(slot);
+                if (values[entry] != IN_SLOT) {
+                    values[entry] = IN_SLOT;
+                }
             }
         } else {
-            values[slot] = value == null ? NULL : value;
+            if (values == null) {
+                values = new Object[keys.length];
+                Arrays.fill(values, 0, size, IN_SLOT);
+            }
+            values[entry(slot)] = value == null ? NULL : value;
         }
     }
 
+    private int entry(int slot) {
+        return (int) slots[2 * slot] - 1;
+    }
+
     private void grow() {
-        int[] oldHashes = hashes;
-        Object[] oldKeys = keys;
-        Object[] oldValues = values;
-        long[] oldLongs = longs;
-        allocate(oldKeys.length * 2);
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            Object key = oldKeys[i];
-            if (key != null) {
-                int position = spread(oldHashes[i]) & mask;
-                while (keys[position] != null) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = (slots.length >> 1) - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long meta = old[i];
+            if (meta != 0) {
+                int position = spread((int) (meta >>> 32)) & mask;
+                while (slots[2 * position] != 0) {
                     position = (position + 1) & mask;
                 }
-                hashes[position] = oldHashes[i];
-                keys[position] = key;
-                values[position] = oldValues[i];
-                longs[position] = oldLongs[i];
+                slots[2 * position] = meta;
+                slots[2 * position + 1] = old[i + 1];
             }
         }
     }
@@ -147,10 +161,11 @@ final class CombineTable<K, C> {
     /** Calls {@code visitor} with every entry, in no particular order. */
     @SuppressWarnings("unchecked")
     void forEach(BiConsumer<K, C> visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            Object key = keys[i];
-            if (key != null) {
-                visitor.accept(key == NULL ? null : (K) key, valueAt(i));
+        for (int slot = 0; slot < slots.length >> 1; slot++) {
+            long meta = slots[2 * slot];
+            if (meta != 0) {
+                Object key = keys[(int) meta - 1];
+                visitor.accept(key == NULL ? null : (K) key, valueAt(slot));
             }
         }
     }

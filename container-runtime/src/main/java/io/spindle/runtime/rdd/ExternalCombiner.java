@@ -66,7 +66,7 @@ final class ExternalCombiner<K, V, C> {
             }
             entryBytes += SizeEstimate.of(value) + 8;
         }
-        long estimatedBytes = entryBytes + map.capacity() * CombineTable.SLOT_BYTES;
+        long estimatedBytes = entryBytes + map.tableBytes();
         if (estimatedBytes > reservedBytes) {
             long wanted = Math.max(estimatedBytes - reservedBytes, RESERVE_CHUNK);
             if (budget.tryReserve(wanted)) {

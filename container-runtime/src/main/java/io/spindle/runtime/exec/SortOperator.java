@@ -36,7 +36,7 @@ public final class SortOperator implements Operator {
     private final List<SpillFile> runs = new ArrayList<>();
     private long reserved;
     private boolean finishing;
-    private ColumnBatch[] sortedSources;
+    private ReferenceGather sortedSources;
     private long[] sortedReferences;
     private int emitted;
     private RunMerger merger;
@@ -95,7 +95,7 @@ public final class SortOperator implements Operator {
     }
 
     private void spill() {
-        ColumnBatch[] sources = batches.toArray(new ColumnBatch[0]);
+        ReferenceGather sources = new ReferenceGather(schema, batches.toArray(new ColumnBatch[0]));
         long[] references = sortedReferences();
         int[] next = {0};
         try {
@@ -125,26 +125,14 @@ public final class SortOperator implements Operator {
     }
 
     /** The next block of up to batchRows referenced rows from {@code next[0]} on, or null past the end. */
-    private ColumnBatch gather(ColumnBatch[] sources, long[] references, int[] next) {
+    private ColumnBatch gather(ReferenceGather rows, long[] references, int[] next) {
         int from = next[0];
         if (from >= references.length) {
             return null;
         }
         int count = Math.min(batchRows, references.length - from);
-        ColumnBatch[] rowSources = new ColumnBatch[count];
-        int[] rows = new int[count];
-        for (int i = 0; i < count; i++) {
-            long reference = references[from + i];
-            rowSources[i] = sources[(int) (reference >>> 32)];
-            rows[i] = (int) reference;
-        }
-        ColumnBatch out = ColumnBatch.allocate(schema, count);
-        for (int c = 0; c < schema.size(); c++) {
-            Vectors.gatherFrom(rowSources, c, rows, count, out.column(c));
-        }
-        out.setRowCount(count);
         next[0] = from + count;
-        return out;
+        return rows.gather(references, from, count);
     }
 
     @Override
@@ -154,7 +142,7 @@ public final class SortOperator implements Operator {
         }
         finishing = true;
         if (runs.isEmpty()) {
-            sortedSources = batches.toArray(new ColumnBatch[0]);
+            sortedSources = new ReferenceGather(schema, batches.toArray(new ColumnBatch[0]));
             sortedReferences = sortedReferences();
         } else {
             if (bufferedRows > 0) {

@@ -83,6 +83,21 @@ final class TextLineIterator implements Iterator<String> {
         if (position >= end) {
             return null;
         }
+        for (int i = bufferPosition; i < bufferLimit; i++) {
+            if (buffer[i] == '\n') {
+                // The whole line is in the buffer: decode it from there, without copying it first.
+                int from = bufferPosition;
+                position += i + 1 - from;
+                bufferPosition = i + 1;
+                int length = i > from && buffer[i - 1] == '\r' ? i - 1 - from : i - from;
+                return new String(buffer, from, length, StandardCharsets.UTF_8);
+            }
+        }
+        return readSpanningLine();
+    }
+
+    /** A line that runs past the buffer: copied piece by piece as the buffer refills. */
+    private String readSpanningLine() {
         int length = 0;
         boolean any = false;
         while (true) {

@@ -5,7 +5,10 @@ import io.spindle.formats.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Copies of input batches, concatenated on demand into one batch to sort. */
+/**
+ * Compact copies of input batches (arrays sized to their rows), read in place or concatenated on
+ * demand into one batch. {@link #bytes()} is what the copies retain on the heap.
+ */
 final class BatchBuffer {
     private final Schema schema;
     private final List<ColumnBatch> batches = new ArrayList<>();
@@ -16,12 +19,12 @@ final class BatchBuffer {
         this.schema = schema;
     }
 
-    /** Copies the batch in; returns its estimated size in bytes. */
+    /** Copies the batch in; returns the heap bytes the copy retains. */
     long add(ColumnBatch batch) {
-        ColumnBatch copy = Vectors.select(batch, schema, Vectors.identity(batch.rowCount()), batch.rowCount());
+        ColumnBatch copy = Vectors.compactCopy(batch, schema);
         batches.add(copy);
         rows += copy.rowCount();
-        long size = Vectors.estimateBytes(copy);
+        long size = Vectors.retainedBytes(copy);
         bytes += size;
         return size;
     }
@@ -32,6 +35,17 @@ final class BatchBuffer {
 
     long bytes() {
         return bytes;
+    }
+
+    /** The buffered copies, in the order added; valid until {@link #clear()} or {@link #drain()}. */
+    List<ColumnBatch> batches() {
+        return batches;
+    }
+
+    void clear() {
+        batches.clear();
+        rows = 0;
+        bytes = 0;
     }
 
     /** All rows as one batch; the buffer is emptied. */

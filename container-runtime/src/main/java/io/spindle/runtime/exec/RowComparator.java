@@ -105,4 +105,49 @@ final class RowComparator {
             }
         }
     }
+
+    /**
+     * A stable sort of row references across batches: {@code batch << 32 | row}, compared by the
+     * key vectors of each batch ({@code keys[batch]}). Sorting references instead of a concatenated
+     * copy keeps buffered rows copied once.
+     */
+    void sortReferences(ColumnVector[][] keys, long[] references) {
+        long[] scratch = new long[references.length];
+        mergeSort(keys, references, scratch, 0, references.length);
+    }
+
+    private int compare(ColumnVector[][] keys, long left, long right) {
+        return compare(keys[(int) (left >>> 32)], (int) left, keys[(int) (right >>> 32)], (int) right);
+    }
+
+    private void mergeSort(ColumnVector[][] keys, long[] refs, long[] scratch, int from, int to) {
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                long ref = refs[i];
+                int j = i - 1;
+                while (j >= from && compare(keys, refs[j], ref) > 0) {
+                    refs[j + 1] = refs[j];
+                    j--;
+                }
+                refs[j + 1] = ref;
+            }
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(keys, refs, scratch, from, middle);
+        mergeSort(keys, refs, scratch, middle, to);
+        if (compare(keys, refs[middle - 1], refs[middle]) <= 0) {
+            return;
+        }
+        System.arraycopy(refs, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int out = from; out < to; out++) {
+            if (right >= to || (left < middle && compare(keys, scratch[left], scratch[right]) <= 0)) {
+                refs[out] = scratch[left++];
+            } else {
+                refs[out] = scratch[right++];
+            }
+        }
+    }
 }

@@ -12,24 +12,32 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * External merge sort. Input is buffered while the task's memory budget allows; past it the
- * buffer is sorted and written to local disk as a run. At the end, without runs the buffer is
- * sorted and emitted in memory; with runs the rest becomes a last run and all runs are merged
- * with a priority queue, reading one block per run at a time.
+ * External merge sort. Input is buffered as compact copies while the task's memory budget allows,
+ * accounted by what the copies really retain ({@link Vectors#retainedBytes}) plus the sort's own
+ * row references; past the budget the buffered rows are sorted and written to local disk as a run.
+ * Rows are sorted as references (batch, row) across the buffered batches and gathered straight
+ * into output or spill blocks, so a buffered row is copied once, not concatenated first. At the
+ * end, without runs the buffer is emitted in memory; with runs the rest becomes a last run and all
+ * runs are merged with a priority queue, reading one block per run at a time.
  */
 public final class SortOperator implements Operator {
+    /** Per buffered row: its reference and the merge sort's scratch slot. */
+    private static final long REFERENCE_BYTES = 16;
+
     private final List<VectorEvaluator> keys;
     private final RowComparator comparator;
     private final Schema schema;
     private final TaskMemoryBudget budget;
     private final Path spillDirectory;
     private final int batchRows;
-    private final BatchBuffer buffer;
+    private final List<ColumnBatch> batches = new ArrayList<>();
+    private final List<ColumnVector[]> batchKeys = new ArrayList<>();
+    private int bufferedRows;
     private final List<SpillFile> runs = new ArrayList<>();
     private long reserved;
     private boolean finishing;
-    private ColumnBatch sorted;
-    private int[] order;
+    private ReferenceGather sortedSources;
+    private long[] sortedReferences;
     private int emitted;
     private RunMerger merger;
     private boolean done;
@@ -42,7 +50,6 @@ public final class SortOperator implements Operator {
         this.budget = budget;
         this.spillDirectory = spillDirectory;
         this.batchRows = batchRows;
-        this.buffer = new BatchBuffer(schema);
     }
 
     @Override
@@ -52,38 +59,80 @@ public final class SortOperator implements Operator {
 
     @Override
     public void addInput(ColumnBatch batch) {
-        long estimate = Vectors.estimateBytes(batch);
-        if (!budget.tryReserve(estimate)) {
-            if (buffer.rows() > 0) {
+        if (batch.rowCount() == 0) {
+            return;
+        }
+        ColumnBatch copy = Vectors.compactCopy(batch, schema);
+        long bytes = Vectors.retainedBytes(copy) + REFERENCE_BYTES * copy.rowCount();
+        ColumnVector[] keyVectors = new ColumnVector[keys.size()];
+        for (int k = 0; k < keyVectors.length; k++) {
+            keyVectors[k] = keys.get(k).evaluate(copy);
+            if (!(keys.get(k) instanceof ColumnEvaluator)) {
+                // A computed key lives in an evaluator buffer that the next batch reuses: keep a copy.
+                keyVectors[k] = Cursor.copy(keyVectors[k], copy.rowCount());
+                bytes += Vectors.retainedBytes(keyVectors[k]);
+            }
+        }
+        if (!budget.tryReserve(bytes)) {
+            if (bufferedRows > 0) {
                 spill();
             }
-            budget.reserve(estimate); // one batch must fit, whatever the budget
+            budget.reserve(bytes); // one batch must fit, whatever the budget
         }
-        reserved += estimate;
-        buffer.add(batch);
+        reserved += bytes;
+        batches.add(copy);
+        batchKeys.add(keyVectors);
+        bufferedRows += copy.rowCount();
     }
 
     int spillCount() {
         return runs.size();
     }
 
+    /** Bytes this sort has reserved for its buffered rows (for tests of the accounting). */
+    long reservedBytes() {
+        return reserved;
+    }
+
     private void spill() {
-        ColumnBatch all = buffer.drain();
+        ReferenceGather sources = new ReferenceGather(schema, batches.toArray(new ColumnBatch[0]));
+        long[] references = sortedReferences();
+        int[] next = {0};
         try {
-            runs.add(SpillFile.write(spillDirectory, schema, all, sortedOrder(all), batchRows));
+            runs.add(SpillFile.write(spillDirectory, schema, () -> gather(sources, references, next)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot spill sort run to " + spillDirectory + ": " + e.getMessage(), e);
         }
+        batches.clear();
+        batchKeys.clear();
+        bufferedRows = 0;
         budget.release(reserved);
         reserved = 0;
     }
 
-    private int[] sortedOrder(ColumnBatch all) {
-        ColumnVector[] keyVectors = new ColumnVector[keys.size()];
-        for (int k = 0; k < keyVectors.length; k++) {
-            keyVectors[k] = keys.get(k).evaluate(all);
+    /** References {@code batch << 32 | row} to every buffered row, in sort order. */
+    private long[] sortedReferences() {
+        long[] references = new long[bufferedRows];
+        int at = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            int rows = batches.get(b).rowCount();
+            for (int r = 0; r < rows; r++) {
+                references[at++] = (long) b << 32 | r;
+            }
         }
-        return comparator.sortedRows(keyVectors, all.rowCount());
+        comparator.sortReferences(batchKeys.toArray(new ColumnVector[0][]), references);
+        return references;
+    }
+
+    /** The next block of up to batchRows referenced rows from {@code next[0]} on, or null past the end. */
+    private ColumnBatch gather(ReferenceGather rows, long[] references, int[] next) {
+        int from = next[0];
+        if (from >= references.length) {
+            return null;
+        }
+        int count = Math.min(batchRows, references.length - from);
+        next[0] = from + count;
+        return rows.gather(references, from, count);
     }
 
     @Override
@@ -93,10 +142,10 @@ public final class SortOperator implements Operator {
         }
         finishing = true;
         if (runs.isEmpty()) {
-            sorted = buffer.drain();
-            order = sortedOrder(sorted);
+            sortedSources = new ReferenceGather(schema, batches.toArray(new ColumnBatch[0]));
+            sortedReferences = sortedReferences();
         } else {
-            if (buffer.rows() > 0) {
+            if (bufferedRows > 0) {
                 spill();
             }
             merger = new RunMerger(runs, keys, comparator, schema, batchRows);
@@ -111,19 +160,17 @@ public final class SortOperator implements Operator {
         ColumnBatch out;
         if (merger != null) {
             out = merger.next();
-        } else if (emitted < sorted.rowCount()) {
-            int count = Math.min(batchRows, sorted.rowCount() - emitted);
-            out = ColumnBatch.allocate(schema, count);
-            for (int c = 0; c < schema.size(); c++) {
-                Vectors.gather(sorted.column(c), order, emitted, count, out.column(c), 0);
-            }
-            out.setRowCount(count);
-            emitted += count;
         } else {
-            out = null;
+            int[] next = {emitted};
+            out = gather(sortedSources, sortedReferences, next);
+            emitted = next[0];
         }
         if (out == null) {
             done = true;
+            sortedSources = null;
+            sortedReferences = null;
+            batches.clear();
+            batchKeys.clear();
         }
         return out;
     }
@@ -229,7 +276,7 @@ public final class SortOperator implements Operator {
             return true;
         }
     
-        private static ColumnVector copy(ColumnVector vector, int rows) {
+        static ColumnVector copy(ColumnVector vector, int rows) {
             ColumnVector copy = ColumnVector.allocate(vector.type(), Math.max(1, rows));
             Vectors.gather(vector, Vectors.identity(rows), 0, rows, copy, 0);
             return copy;

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * A run of sorted rows on local disk (spindle.local.dir), as LZ4-framed columnar blocks in the
@@ -34,6 +35,25 @@ final class SpillFile implements AutoCloseable {
     /** Writes {@code sorted}'s rows, in {@code rows} order, in blocks of {@code blockRows}. */
     static SpillFile write(Path directory, Schema schema, ColumnBatch sorted, int[] rows, int blockRows)
             throws IOException {
+        int[] next = {0};
+        return write(directory, schema, () -> {
+            int from = next[0];
+            if (from >= sorted.rowCount()) {
+                return null;
+            }
+            int count = Math.min(blockRows, sorted.rowCount() - from);
+            ColumnBatch chunk = ColumnBatch.allocate(schema, count);
+            for (int c = 0; c < schema.size(); c++) {
+                Vectors.gather(sorted.column(c), rows, from, count, chunk.column(c), 0);
+            }
+            chunk.setRowCount(count);
+            next[0] += count;
+            return chunk;
+        });
+    }
+
+    /** Writes the blocks {@code blocks} supplies, in order, until it returns null. */
+    static SpillFile write(Path directory, Schema schema, Supplier<ColumnBatch> blocks) throws IOException {
         Files.createDirectories(directory);
         SortSpillMetrics.runWritten();
         Path path = Files.createTempFile(directory, "spindle-spill-", ".run");
@@ -42,13 +62,7 @@ final class SpillFile implements AutoCloseable {
         BlockCodec codec = new BlockCodec("lz4");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
             DataOutputStream data = new DataOutputStream(out);
-            for (int from = 0; from < sorted.rowCount(); from += blockRows) {
-                int count = Math.min(blockRows, sorted.rowCount() - from);
-                ColumnBatch chunk = ColumnBatch.allocate(schema, count);
-                for (int c = 0; c < schema.size(); c++) {
-                    Vectors.gather(sorted.column(c), rows, from, count, chunk.column(c), 0);
-                }
-                chunk.setRowCount(count);
+            for (ColumnBatch chunk = blocks.get(); chunk != null; chunk = blocks.get()) {
                 block.reset();
                 BatchSerde.write(chunk, block);
                 framed.reset();
@@ -56,6 +70,9 @@ final class SpillFile implements AutoCloseable {
                 data.writeInt(framed.size());
                 data.write(framed.array(), 0, framed.size());
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(path);
+            throw e;
         }
         return new SpillFile(path, schema);
     }

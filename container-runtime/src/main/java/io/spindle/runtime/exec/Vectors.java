@@ -159,6 +159,62 @@ public final class Vectors {
         return out;
     }
 
+    /**
+     * A copy of the batch's rows whose arrays are sized exactly to them (no room to grow into), so
+     * that {@link #retainedBytes} of the copy is what buffering it costs.
+     */
+    public static ColumnBatch compactCopy(ColumnBatch source, Schema schema) {
+        int rows = source.rowCount();
+        int[] identity = identity(rows);
+        ColumnVector[] vectors = new ColumnVector[source.columnCount()];
+        for (int c = 0; c < vectors.length; c++) {
+            ColumnVector from = source.column(c);
+            if (from instanceof BytesVector bytes) {
+                vectors[c] = new BytesVector(from.type(), rows, bytes.offsets()[rows] - bytes.offsets()[0]);
+            } else {
+                vectors[c] = ColumnVector.allocate(from.type(), rows);
+            }
+            gather(from, identity, 0, rows, vectors[c], 0);
+        }
+        return new ColumnBatch(schema, vectors, rows);
+    }
+
+    /**
+     * Heap bytes a batch holds: its arrays by their allocated lengths (not by the rows in use) and
+     * the objects' headers, so buffered batches are accounted as what they really retain.
+     */
+    public static long retainedBytes(ColumnBatch batch) {
+        long bytes = 16 + array(batch.columnCount(), 4);
+        for (int c = 0; c < batch.columnCount(); c++) {
+            bytes += retainedBytes(batch.column(c));
+        }
+        return bytes;
+    }
+
+    /** Heap bytes one vector holds, by its arrays' allocated lengths. */
+    public static long retainedBytes(ColumnVector vector) {
+        long bytes = 32 + array(vector.capacity(), 1);
+        if (vector instanceof BytesVector b) {
+            bytes += array(b.offsets().length, 4) + array(b.data().length, 1);
+        } else if (vector instanceof DecimalVector d) {
+            bytes += 2 * array(d.high().length, 8);
+        } else if (vector instanceof LongVector l) {
+            bytes += array(l.values().length, 8);
+        } else if (vector instanceof IntVector i) {
+            bytes += array(i.values().length, 4);
+        } else if (vector instanceof DoubleVector d) {
+            bytes += array(d.values().length, 8);
+        } else if (vector instanceof BooleanVector b) {
+            bytes += array(b.values().length, 1);
+        }
+        return bytes;
+    }
+
+    /** An array's heap size: a 16-byte header, then the elements padded to 8 bytes. */
+    private static long array(int length, int elementBytes) {
+        return 16 + ((long) length * elementBytes + 7) / 8 * 8;
+    }
+
     /** Bytes held by a batch's arrays, for memory accounting. */
     public static long estimateBytes(ColumnBatch batch) {
         long bytes = 0;

@@ -3,8 +3,9 @@ package io.spindle.runtime.memory;
 /**
  * The memory one task's operators may hold. Operators reserve before they buffer and release what
  * they free; a reservation that would pass the budget is refused, and the operator spills instead.
- * Accounting is by estimate (bytes of primitive arrays), not by measuring the heap. Not
- * thread-safe: a task runs on one thread.
+ * Accounting is by what operators compute their buffers retain (the sort and its buffers count
+ * allocated array lengths and headers, see {@code Vectors.retainedBytes}), not by measuring the
+ * heap. Not thread-safe: a task runs on one thread.
  */
 public final class TaskMemoryBudget {
     private final long limitBytes;

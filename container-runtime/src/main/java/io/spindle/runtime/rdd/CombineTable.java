@@ -1,83 +1,159 @@
 package io.spindle.runtime.rdd;
 
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * An open-addressing hash table from keys to combiners for {@link ExternalCombiner}: keys and
- * values interleaved in one array, so a lookup touches the slot (key and value side by side), the
- * key object and its contents, and no per-entry node or box. Linear probing at a load of at most
- * one half; a stored key's hash code is compared before equals (a String caches its own). Null
- * keys and null combiners are held as sentinels. Entries are never removed; the table is dropped
- * whole.
+ * An open-addressing hash table from keys to combiners for {@link ExternalCombiner}, laid out so a
+ * probe touches few cache lines. Each slot is two longs side by side: the key's hash code with its
+ * entry number, and the combiner when it is held unboxed. A probe compares the stored hash code
+ * first, so a colliding slot never dereferences its key; an equal hash dereferences the key, found
+ * by entry number in a dense array in insertion order (frequent keys tend to come first, so they
+ * share a few hot cache lines). Linear probing at a load of at most one half.
+ *
+ * <p>A combiner that is a {@link Long} is held unboxed in its slot, so a running sum neither keeps
+ * a box per key alive nor stores a fresh reference per update; {@link #valueAt} boxes it again.
+ * {@code Long} is a value-based class, so only box identity is lost, never a value. While every
+ * combiner is a Long there is no object array for combiners at all; the first other combiner (or
+ * a null) creates it, and from then on each entry says whether its combiner is unboxed. Null keys
+ * and null combiners are held as sentinels. Entries are never removed; the table is dropped whole.
  */
 final class CombineTable<K, C> {
     private static final Object NULL = new Object();
+    private static final Object IN_SLOT = new Object();
 
-    private Object[] data = new Object[2 * 64];
+    /** Per slot: {@code hash << 32 | (entry + 1)}, 0 when empty; then the unboxed combiner. */
+    private long[] slots;
+    private Object[] keys;
+    /** Per entry: the combiner, or {@link #IN_SLOT}; null while every combiner is unboxed. */
+    private Object[] values;
     private int size;
+
+    CombineTable() {
+        this(1 << 10);
+    }
+
+    /** @param capacity slots to start with, a power of two */
+    CombineTable(int capacity) {
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("Capacity must be a power of two, got " + capacity);
+        }
+        slots = new long[2 * capacity];
+        keys = new Object[Math.max(8, capacity / 2)];
+    }
 
     int size() {
         return size;
     }
 
-    /** The slot of the key's entry (an even index), or {@code -(empty slot) - 1} when it is absent. */
+    /** Heap bytes of the table's own arrays (not of the keys and combiners they point to). */
+    long tableBytes() {
+        return 8L * slots.length + 8L * keys.length + (values == null ? 0 : 8L * values.length);
+    }
+
+    /** The slot of the key's entry, or {@code -(empty slot) - 1} when it is absent. */
     int find(K key) {
         Object wanted = key == null ? NULL : key;
         int hash = wanted.hashCode();
-        Object[] table = data;
+        long[] table = slots;
         int mask = (table.length >> 1) - 1;
         int position = spread(hash) & mask;
         while (true) {
-            Object stored = table[2 * position];
-            if (stored == null) {
-                return -(2 * position) - 1;
+            long meta = table[2 * position];
+            if (meta == 0) {
+                return -position - 1;
             }
-            if (stored == wanted || (stored.hashCode() == hash && stored.equals(wanted))) {
-                return 2 * position;
+            if ((int) (meta >>> 32) == hash) {
+                Object stored = keys[(int) meta - 1];
+                if (stored == wanted || stored.equals(wanted)) {
+                    return position;
+                }
             }
             position = (position + 1) & mask;
         }
     }
 
-    /** Adds a key {@link #find} did not find, at the empty slot it returned. */
+    /** Adds a key {@link #find} did not find, at the empty slot it returned; may grow the table. */
     void insertAt(int empty, K key, C value) {
-        data[empty] = key == null ? NULL : key;
-        data[empty + 1] = value == null ? NULL : value;
+        Object stored = key == null ? NULL : key;
+        int entry = size;
+        if (entry == keys.length) {
+            keys = Arrays.copyOf(keys, 2 * entry);
+            if (values != null) {
+                values = Arrays.copyOf(values, 2 * entry);
+            }
+        }
+        keys[entry] = stored;
+        slots[2 * empty] = ((long) stored.hashCode() << 32) | (entry + 1);
         size++;
-        if (2 * size > data.length >> 1) {
+        setAt(empty, value);
+        if (2 * size > slots.length >> 1) {
             grow();
         }
     }
 
+    /** Whether the combiner at {@code slot} is a Long held unboxed ({@link #longAt}). */
+    boolean holdsLong(int slot) {
+        return values == null || values[entry(slot)] == IN_SLOT;
+    }
+
+    long longAt(int slot) {
+        return slots[2 * slot + 1];
+    }
+
     @SuppressWarnings("unchecked")
     C valueAt(int slot) {
-        Object value = data[slot + 1];
+        if (values == null) {
+            return (C) Long.valueOf(slots[2 * slot + 1]);
+        }
+        Object value = values[entry(slot)];
+        if (value == IN_SLOT) {
+            return (C) Long.valueOf(slots[2 * slot + 1]);
+        }
         return value == NULL ? null : (C) value;
     }
 
-    void setAt(int slot, C value) {
-        data[slot + 1] = value == null ? NULL : value;
+    void setAt(int slot, Object value) {
+        if (value instanceof Long number) {
+            slots[2 * slot + 1] = number;
+            if (values != null) {
+                int entry = entry(slot);
+                if (values[entry] != IN_SLOT) {
+                    values[entry] = IN_SLOT;
+                }
+            }
+        } else {
+            if (values == null) {
+                values = new Object[keys.length];
+                Arrays.fill(values, 0, size, IN_SLOT);
+            }
+            values[entry(slot)] = value == null ? NULL : value;
+        }
+    }
+
+    private int entry(int slot) {
+        return (int) slots[2 * slot] - 1;
     }
 
     private void grow() {
-        Object[] old = data;
-        data = new Object[old.length * 2];
-        int mask = (data.length >> 1) - 1;
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = (slots.length >> 1) - 1;
         for (int i = 0; i < old.length; i += 2) {
-            Object key = old[i];
-            if (key != null) {
-                int position = spread(key.hashCode()) & mask;
-                while (data[2 * position] != null) {
+            long meta = old[i];
+            if (meta != 0) {
+                int position = spread((int) (meta >>> 32)) & mask;
+                while (slots[2 * position] != 0) {
                     position = (position + 1) & mask;
                 }
-                data[2 * position] = key;
-                data[2 * position + 1] = old[i + 1];
+                slots[2 * position] = meta;
+                slots[2 * position + 1] = old[i + 1];
             }
         }
     }
 
     /** Hash codes are often poor in their low bits (small strings, sequential numbers): mix them. */
-    private static int spread(int hash) {
+    static int spread(int hash) {
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
@@ -85,11 +161,11 @@ final class CombineTable<K, C> {
     /** Calls {@code visitor} with every entry, in no particular order. */
     @SuppressWarnings("unchecked")
     void forEach(BiConsumer<K, C> visitor) {
-        for (int i = 0; i < data.length; i += 2) {
-            Object key = data[i];
-            if (key != null) {
-                Object value = data[i + 1];
-                visitor.accept(key == NULL ? null : (K) key, value == NULL ? null : (C) value);
+        for (int slot = 0; slot < slots.length >> 1; slot++) {
+            long meta = slots[2 * slot];
+            if (meta != 0) {
+                Object key = keys[(int) meta - 1];
+                visitor.accept(key == NULL ? null : (K) key, valueAt(slot));
             }
         }
     }

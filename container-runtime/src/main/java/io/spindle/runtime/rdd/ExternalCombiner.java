@@ -27,7 +27,8 @@ final class ExternalCombiner<K, V, C> {
     private final String localDir;
     private final boolean growing;
     private CombineTable<K, C> map = new CombineTable<>();
-    private long estimatedBytes;
+    /** Estimated heap bytes of the keys and boxed combiners in {@link #map}, beside its arrays. */
+    private long entryBytes;
     private long reservedBytes;
     private final List<SpillRun<Tuple2<K, C>>> runs = new ArrayList<>();
 
@@ -38,22 +39,34 @@ final class ExternalCombiner<K, V, C> {
         this.growing = aggregator.growing();
     }
 
-    /** Adds one value (or combiner) of {@code key}: one probe of the table when the key is there. */
+    /**
+     * Adds one value (or combiner) of {@code key}: one probe of the table when the key is there. A
+     * combiner the table holds as an unboxed long is boxed just for the user function's call, in a
+     * branch of its own, so that when the function inlines the JIT can drop both boxes.
+     */
     @SuppressWarnings("unchecked")
     void insert(K key, Object value, boolean valueIsCombiner) {
         int slot = map.find(key);
         if (slot < 0) {
-            map.insertAt(-slot - 1, key, valueIsCombiner ? (C) value : aggregator.create((V) value));
-            estimatedBytes += SizeEstimate.MAP_ENTRY + 16 + SizeEstimate.of(key) + SizeEstimate.of(value);
+            C combiner = valueIsCombiner ? (C) value : aggregator.create((V) value);
+            map.insertAt(-slot - 1, key, combiner);
+            entryBytes += SizeEstimate.of(key) + (combiner instanceof Long ? 0 : SizeEstimate.of(combiner));
         } else {
-            C existing = map.valueAt(slot);
-            map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value)
-                    : aggregator.merge(existing, (V) value));
+            if (map.holdsLong(slot)) {
+                C existing = (C) (Object) Long.valueOf(map.longAt(slot));
+                map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value)
+                        : aggregator.merge(existing, (V) value));
+            } else {
+                C existing = map.valueAt(slot);
+                map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value)
+                        : aggregator.merge(existing, (V) value));
+            }
             if (!growing) {
                 return;
             }
-            estimatedBytes += SizeEstimate.of(value) + 8;
+            entryBytes += SizeEstimate.of(value) + 8;
         }
+        long estimatedBytes = entryBytes + map.tableBytes();
         if (estimatedBytes > reservedBytes) {
             long wanted = Math.max(estimatedBytes - reservedBytes, RESERVE_CHUNK);
             if (budget.tryReserve(wanted)) {
@@ -69,7 +82,7 @@ final class ExternalCombiner<K, V, C> {
         map = new CombineTable<>();
         budget.release(reservedBytes);
         reservedBytes = 0;
-        estimatedBytes = 0;
+        entryBytes = 0;
     }
 
     private List<Tuple2<K, C>> entries() {

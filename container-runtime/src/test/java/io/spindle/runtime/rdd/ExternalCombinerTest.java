@@ -78,4 +78,65 @@ class ExternalCombinerTest {
     void combinesLikeAHashMapWhenSpilling() {
         assertMatchesHashMap(1L << 20);
     }
+
+    /**
+     * A combiner held unboxed goes through the user function exactly like a boxed one: an
+     * order-sensitive function (hash-style, overflowing), called once per value in input order,
+     * whose result turns from a Long into a String and back for some keys, matches a HashMap.
+     */
+    @Test
+    void unboxedLongCombinersCallTheUserFunctionOncePerValueInOrder() {
+        long[] calls = {0};
+        Aggregator<String, Long, Object> aggregator = new Aggregator<>(v -> v, (combiner, v) -> {
+            calls[0]++;
+            long previous = combiner instanceof Long number ? number : Long.parseLong(((String) combiner).substring(1));
+            long next = previous * 31 + v;
+            return next % 5 == 0 ? "s" + next : Long.valueOf(next);
+        }, (left, right) -> {
+            throw new AssertionError("no combiners are merged in memory");
+        }, false);
+        ExternalCombiner<String, Long, Object> combiner = new ExternalCombiner<>(aggregator,
+                new TaskMemoryBudget(1L << 30), spillDirectory.toString());
+        Map<String, Object> expected = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(11);
+        long values = 0;
+        for (int i = 0; i < 100_000; i++) {
+            String key = "w" + random.nextInt(5_000);
+            long value = random.nextLong(Long.MIN_VALUE, Long.MAX_VALUE);
+            combiner.insert(key, value, false);
+            expected.put(key, expected.containsKey(key) ? aggregator.merge(expected.get(key), value)
+                    : aggregator.create(value));
+            values++;
+        }
+        Map<String, Object> actual = new HashMap<>();
+        combiner.result().forEachRemaining(record -> actual.put(record._1(), record._2()));
+        assertThat(actual).isEqualTo(expected);
+        // Every value after a key's first went through the function twice: once here, once for the reference.
+        assertThat(calls[0]).isEqualTo(2 * (values - expected.size()));
+    }
+
+    @Test
+    void combineTableFindsEveryKeyAfterGrowingWithCollidingHashes() {
+        CombineTable<Object, Object> table = new CombineTable<>(2);
+        Map<Object, Object> expected = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            Object key = i % 3 == 0 ? new Colliding(i) : i == 1 ? null : "k" + i;
+            Object value = i % 4 == 0 ? Long.valueOf(-i) : i % 4 == 1 ? null : "v" + i;
+            int slot = table.find(key);
+            assertThat(slot).isNegative();
+            table.insertAt(-slot - 1, key, value);
+            expected.put(key, value);
+        }
+        assertThat(table.size()).isEqualTo(expected.size());
+        for (Map.Entry<Object, Object> entry : expected.entrySet()) {
+            int slot = table.find(entry.getKey());
+            assertThat(slot).as("slot of %s", entry.getKey()).isNotNegative();
+            assertThat(table.valueAt(slot)).isEqualTo(entry.getValue());
+            assertThat(table.holdsLong(slot)).isEqualTo(entry.getValue() instanceof Long);
+        }
+        assertThat(table.find(new Colliding(-1))).isNegative();
+        Map<Object, Object> visited = new HashMap<>();
+        table.forEach(visited::put);
+        assertThat(visited).isEqualTo(expected);
+    }
 }

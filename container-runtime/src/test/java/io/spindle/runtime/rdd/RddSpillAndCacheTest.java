@@ -165,7 +165,9 @@ class RddSpillAndCacheTest {
         StringBuilder text = new StringBuilder();
         SplittableRandom random = new SplittableRandom(11);
         while (text.length() < 3_500_000) { // > 3 splits of the 1 MB minimum
-            String line = random.nextInt(50) == 0 ? "" : "line " + lines.size() + " é " + "w".repeat(random.nextInt(200));
+            int kind = random.nextInt(1000);
+            String line = kind < 20 ? "" : kind == 20 ? "longer than the read buffer é ".repeat(3000) // spans refills
+                    : "line " + lines.size() + " é " + "w".repeat(random.nextInt(200));
             lines.add(line);
             text.append(line).append(random.nextInt(10) == 0 ? "\r\n" : "\n");
         }

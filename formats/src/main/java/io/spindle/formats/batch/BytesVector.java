@@ -21,12 +21,17 @@ public final class BytesVector extends ColumnVector {
     private int rowsWritten;
 
     public BytesVector(DataType type, int capacity) {
+        this(type, capacity, Math.max(64, capacity * INITIAL_BYTES_PER_ROW));
+    }
+
+    /** With room for {@code dataCapacity} value bytes, for a copy whose size is known (no slack to grow into). */
+    public BytesVector(DataType type, int capacity, int dataCapacity) {
         super(type, capacity);
         if (type.kind() != TypeKind.STRING && type.kind() != TypeKind.BINARY) {
             throw new IllegalArgumentException("BytesVector holds string or binary, not " + type);
         }
         this.offsets = new int[capacity + 1];
-        this.data = new byte[Math.max(64, capacity * INITIAL_BYTES_PER_ROW)];
+        this.data = new byte[dataCapacity];
     }
 
     /** The value bytes of every row; only the first {@code offsets()[rowCount]} are meaningful. */

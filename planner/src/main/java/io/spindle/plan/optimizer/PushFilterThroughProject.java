@@ -4,7 +4,6 @@ import io.spindle.plan.expr.Expression;
 import io.spindle.plan.logical.Filter;
 import io.spindle.plan.logical.LogicalPlan;
 import io.spindle.plan.logical.Project;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,16 +34,13 @@ public final class PushFilterThroughProject implements Rule {
                 return Optional.empty();
             }
         }
-        List<Expression> pushed = new ArrayList<>();
-        List<Expression> kept = new ArrayList<>();
         List<Expression> conjuncts = Conjuncts.of(filter.condition());
         int movable = Conjuncts.movablePrefix(conjuncts);
-        for (int i = 0; i < conjuncts.size(); i++) {
-            (i < movable ? pushed : kept).add(conjuncts.get(i));
-        }
-        if (pushed.isEmpty()) {
+        if (movable == 0) {
             return Optional.empty();
         }
+        List<Expression> pushed = conjuncts.subList(0, movable);
+        List<Expression> kept = conjuncts.subList(movable, conjuncts.size());
         Expression condition = Substitution.substitute(Conjuncts.and(pushed), Substitution.aliases(project.projections()));
         LogicalPlan result = Project.create(project.projections(), Filter.create(condition, project.child()));
         return Optional.of(kept.isEmpty() ? result : Filter.create(Conjuncts.and(kept), result));

@@ -33,16 +33,13 @@ public final class PushFilterThroughUnion implements Rule {
         if (!(node instanceof Filter filter) || !(filter.child() instanceof Union union)) {
             return Optional.empty();
         }
-        List<Expression> pushed = new ArrayList<>();
-        List<Expression> kept = new ArrayList<>();
         List<Expression> conjuncts = Conjuncts.of(filter.condition());
         int movable = Conjuncts.movablePrefix(conjuncts);
-        for (int i = 0; i < conjuncts.size(); i++) {
-            (i < movable ? pushed : kept).add(conjuncts.get(i));
-        }
-        if (pushed.isEmpty()) {
+        if (movable == 0) {
             return Optional.empty();
         }
+        List<Expression> pushed = conjuncts.subList(0, movable);
+        List<Expression> kept = conjuncts.subList(movable, conjuncts.size());
         Expression condition = Conjuncts.and(pushed);
         List<ColumnRef> unionColumns = union.output();
         List<LogicalPlan> inputs = new ArrayList<>(union.children().size());

@@ -83,7 +83,7 @@ public final class Session implements AutoCloseable {
     public Configuration hadoopConf() {
         Configuration hadoop = new Configuration();
         conf.hadoopOverrides().forEach(hadoop::set);
-        return hadoop;
+        return io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
     }
 
     public int defaultParallelism() {

@@ -138,7 +138,7 @@ public final class Executor implements AutoCloseable {
     private static Configuration newHadoopConf(SpindleConf conf) {
         Configuration hadoop = new Configuration();
         conf.hadoopOverrides().forEach(hadoop::set);
-        return hadoop;
+        return io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
     }
 
     private void readLoop() {

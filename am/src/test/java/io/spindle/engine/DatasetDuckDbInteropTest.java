@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -20,10 +19,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,14 +42,12 @@ class DatasetDuckDbInteropTest {
 
     @TempDir
     static Path directory;
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("dataset-duckdb-interop");
     private static List<Row> rows;
 
     @BeforeAll
     static void start() throws Exception {
-        session = Session.builder().master("local[2]").appName("dataset-duckdb-interop").getOrCreate();
-        duckdb = new DuckDbOracle();
         SplittableRandom random = new SplittableRandom(5);
         rows = new ArrayList<>();
         String[] regions = {"eu", "us", "apac"};
@@ -63,18 +60,12 @@ class DatasetDuckDbInteropTest {
         }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
-
     @Test
     void duckDbReadsSpindlePartitionedParquet() throws Exception {
         String output = directory.resolve("spindle-parquet").toString();
-        session.createDataset(rows, SCHEMA).write().partitionBy("region").parquet(output);
+        engine.session().createDataset(rows, SCHEMA).write().partitionBy("region").parquet(output);
 
-        List<Row> read = duckdb.query("SELECT " + COLUMNS + " FROM read_parquet('" + output
+        List<Row> read = engine.duckdb().query("SELECT " + COLUMNS + " FROM read_parquet('" + output
                 + "/*/*.parquet', hive_partitioning = true)");
 
         assertThat(sorted(read)).isEqualTo(sorted(rows));
@@ -83,9 +74,10 @@ class DatasetDuckDbInteropTest {
     @Test
     void duckDbReadsSpindleCsvWithHeader() throws Exception {
         String output = directory.resolve("spindle-csv").toString();
-        session.createDataset(rows, SCHEMA).write().option("header", "true").csv(output);
+        engine.session().createDataset(rows, SCHEMA).write().option("header", "true").csv(output);
 
-        List<Row> read = duckdb.query("SELECT " + COLUMNS + " FROM read_csv('" + output + "/*.csv', header = true, "
+        List<Row> read = engine.duckdb().query("SELECT " + COLUMNS + " FROM read_csv('" + output
+                + "/*.csv', header = true, "
                 + "columns = " + DUCKDB_COLUMNS + ")");
 
         assertThat(sorted(read)).isEqualTo(sorted(rows));
@@ -94,9 +86,9 @@ class DatasetDuckDbInteropTest {
     @Test
     void duckDbReadsSpindleJsonLines() throws Exception {
         String output = directory.resolve("spindle-json").toString();
-        session.createDataset(rows, SCHEMA).write().json(output);
+        engine.session().createDataset(rows, SCHEMA).write().json(output);
 
-        List<Row> read = duckdb.query("SELECT " + COLUMNS + " FROM read_json('" + output
+        List<Row> read = engine.duckdb().query("SELECT " + COLUMNS + " FROM read_json('" + output
                 + "/*.json', format = 'newline_delimited', columns = " + DUCKDB_COLUMNS + ")");
 
         assertThat(sorted(read)).isEqualTo(sorted(rows));
@@ -114,13 +106,13 @@ class DatasetDuckDbInteropTest {
             statement.execute("COPY (" + values + ") TO '" + input + "' (FORMAT PARQUET, PARTITION_BY (region))");
         }
 
-        Dataset table = session.read().parquet(input.toString());
+        Dataset table = engine.session().read().parquet(input.toString());
         List<Row> all = table.select("id", "qty", "price", "amount", "note", "day", "region").collectAsList();
         List<Row> us = table.filter(col("region").equalTo(lit("us"))).select("id", "amount", "region").collectAsList();
-        long usFilesOpened = session.lastScanMetrics().filesOpened();
+        long usFilesOpened = engine.session().lastScanMetrics().filesOpened();
 
-        assertThat(sorted(all)).isEqualTo(sorted(duckdb.query("SELECT * FROM (" + values + ")")));
-        assertThat(sorted(us)).isEqualTo(sorted(duckdb.query("SELECT id, amount, region FROM (" + values
+        assertThat(sorted(all)).isEqualTo(sorted(engine.duckdb().query("SELECT * FROM (" + values + ")")));
+        assertThat(sorted(us)).isEqualTo(sorted(engine.duckdb().query("SELECT id, amount, region FROM (" + values
                 + ") WHERE region = 'us'")));
         try (Stream<Path> files = Files.list(input.resolve("region=us"))) {
             assertThat(usFilesOpened).isEqualTo(files.count());

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.plan.analysis.AnalysisException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,10 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,8 +36,8 @@ class EngineDifferentialTest {
 
     @TempDir
     static Path directory;
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("engine-differential");
     private static String files;
 
     @BeforeAll
@@ -47,24 +46,17 @@ class EngineDifferentialTest {
         java.nio.file.Files.createDirectories(data);
         Lineitem.write(data, ROWS, 4, 42);
         files = "read_parquet('" + data + "/*.parquet')";
-        session = Session.builder().master("local[2]").appName("engine-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
     }
 
     private static Dataset lineitem() {
-        return session.read().parquet(directory.resolve("lineitem").toString());
+        return engine.session().read().parquet(directory.resolve("lineitem").toString());
     }
 
     @Test
     void tpchQ1MatchesDuckDb() throws Exception {
         List<Row> actual = TpchQueries.q1(lineitem()).collectAsList();
-        List<Row> sums = duckdb.query("SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), "
+        List<Row> sums = engine.duckdb()
+                .query("SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), "
                 + "sum(CAST(l_extendedprice * 100 AS HUGEINT) * CAST((1 - l_discount) * 100 AS HUGEINT)), "
                 + "sum(CAST(l_extendedprice * 100 AS HUGEINT) * CAST((1 - l_discount) * 100 AS HUGEINT) "
                 + "    * CAST((1 + l_tax) * 100 AS HUGEINT)), "
@@ -90,7 +82,8 @@ class EngineDifferentialTest {
 
     @Test
     void tpchQ6MatchesDuckDb() throws Exception {
-        List<Row> expected = duckdb.query("SELECT CAST(sum(l_extendedprice * l_discount) AS DECIMAL(38,4)) FROM "
+        List<Row> expected = engine.duckdb()
+                .query("SELECT CAST(sum(l_extendedprice * l_discount) AS DECIMAL(38,4)) FROM "
                 + files + " WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01' "
                 + "AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24");
         assertThat(TpchQueries.q6(lineitem()).collectAsList()).containsExactlyElementsOf(expected);
@@ -98,11 +91,12 @@ class EngineDifferentialTest {
 
     @Test
     void groupByOnASkewedKeyMatchesDuckDb() throws Exception {
-        Dataset skewed = session.range(200_000)
+        Dataset skewed = engine.session().range(200_000)
                 .withColumn("k", when(col("id").mod(10).lt(9), lit(0L)).otherwise(col("id")))
                 .groupBy("k").agg(count("*").as("n"), sum("id").as("total"))
                 .orderBy(col("n").desc(), col("k"));
-        List<Row> expected = duckdb.query("SELECT k, count(*), CAST(sum(id) AS BIGINT) FROM (SELECT range AS id, "
+        List<Row> expected = engine.duckdb()
+                .query("SELECT k, count(*), CAST(sum(id) AS BIGINT) FROM (SELECT range AS id, "
                 + "CASE WHEN range % 10 < 9 THEN 0 ELSE range END AS k FROM range(200000)) GROUP BY k "
                 + "ORDER BY count(*) DESC, k NULLS FIRST");
         assertThat(skewed.collectAsList()).containsExactlyElementsOf(expected);
@@ -123,7 +117,8 @@ class EngineDifferentialTest {
                         .and(col("l_shipmode").isin("AIR", "MAIL").not()))
                 .groupBy("l_returnflag").agg(count("*"), sum("l_tax"))
                 .orderBy("l_returnflag");
-        List<Row> expected = duckdb.query("SELECT l_returnflag, count(*), CAST(sum(l_tax) AS DECIMAL(25,2)) FROM "
+        List<Row> expected = engine.duckdb()
+                .query("SELECT l_returnflag, count(*), CAST(sum(l_tax) AS DECIMAL(25,2)) FROM "
                 + files + " WHERE (l_tax > 0.04 OR l_returnflag IS NULL) AND NOT (l_shipmode IN ('AIR', 'MAIL')) "
                 + "GROUP BY l_returnflag ORDER BY l_returnflag NULLS FIRST");
         assertThat(filtered.collectAsList()).containsExactlyElementsOf(expected);

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -19,10 +18,9 @@ import io.spindle.plan.analysis.AnalysisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * split / explode / explode_outer / getItem on local[2] against DuckDB's string_split_regex and
@@ -39,23 +37,11 @@ class ExplodeDifferentialTest {
             Row.of(5, "grün|ü,ñ"),
             Row.of(6, "single"));
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("explode-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("explode-differential");
 
     private static Dataset table() {
-        return session.createDataset(ROWS, SCHEMA);
+        return engine.session().createDataset(ROWS, SCHEMA);
     }
 
     private static String values() {
@@ -76,7 +62,7 @@ class ExplodeDifferentialTest {
         Dataset actual = table().select(col("id"), explode(split(col("tags"), ",")).as("tag"))
                 .orderBy(col("id"), col("tag"));
         assertThat(actual.columns()).containsExactly("id", "tag");
-        assertThat(actual.collectAsList()).containsExactlyElementsOf(duckdb.query(
+        assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query(
                 "SELECT id, unnest(" + pieces(",") + ") AS tag FROM " + values() + " ORDER BY id, tag"));
     }
 
@@ -84,12 +70,13 @@ class ExplodeDifferentialTest {
     void explodeOnARegexAndExplodeOuterMatchDuckDb() throws Exception {
         Dataset regex = table().withColumn("tag", explode(split(col("tags"), "[,|]+")))
                 .select(col("id"), upper(col("tag"))).orderBy(col("id"), col("upper(tag)"));
-        assertThat(regex.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT id, upper(tag) FROM "
+        assertThat(regex.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, upper(tag) FROM "
                 + "(SELECT id, unnest(" + pieces("[,|]+") + ") AS tag FROM " + values() + ") ORDER BY id, 2"));
 
         Dataset outer = table().select(col("id"), explode_outer(split(col("tags"), "\\|")).as("tag"))
                 .orderBy(col("id"), col("tag"));
-        assertThat(outer.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT id, unnest(CASE WHEN tags "
+        assertThat(outer.collectAsList()).containsExactlyElementsOf(engine.duckdb()
+                .query("SELECT id, unnest(CASE WHEN tags "
                 + "IS NULL THEN [NULL::VARCHAR] ELSE " + pieces("\\|") + " END) AS tag FROM " + values()
                 + " ORDER BY id, tag NULLS FIRST"));
     }
@@ -98,19 +85,19 @@ class ExplodeDifferentialTest {
     void getItemTakesOnePieceOrNull() throws Exception {
         Dataset actual = table().select(col("id"), split(col("tags"), ",").getItem(1).as("second"),
                 split(col("tags"), ",").getItem(7).as("eighth")).orderBy("id");
-        assertThat(actual.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT id, "
+        assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, "
                 + "CASE WHEN len(" + pieces(",") + ") >= 2 THEN (" + pieces(",") + ")[2] END, NULL::VARCHAR FROM "
                 + values() + " ORDER BY id"));
     }
 
     @Test
     void explodeOverManyRowsAggregatesLikeDuckDb() throws Exception {
-        Dataset events = session.range(50_000).withColumn("tags",
+        Dataset events = engine.session().range(50_000).withColumn("tags",
                 io.spindle.api.functions.concat(col("id").mod(7), io.spindle.api.functions.lit(","),
                         col("id").mod(3), io.spindle.api.functions.lit(",x")));
         Dataset counted = events.select(explode(split(col("tags"), ",")).as("tag")).groupBy("tag")
                 .agg(count("*").as("n")).orderBy("tag");
-        assertThat(counted.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT tag, count(*) FROM "
+        assertThat(counted.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT tag, count(*) FROM "
                 + "(SELECT unnest(string_split(CAST(range % 7 AS VARCHAR) || ',' || CAST(range % 3 AS VARCHAR) "
                 + "|| ',x', ',')) AS tag FROM range(50000)) GROUP BY tag ORDER BY tag"));
         assertThat(events.filter(col("id").lt(0)).select(explode(split(col("tags"), ","))).collectAsList()).isEmpty();

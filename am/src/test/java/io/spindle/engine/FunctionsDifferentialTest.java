@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -33,10 +32,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Built-in functions, distinct and dropDuplicates end to end on local[2], against DuckDB. DuckDB's
@@ -56,23 +54,11 @@ class FunctionsDifferentialTest {
             Row.of(5, "a_b", LocalDate.of(2023, 7, 4), "2023-07-04 10:11:12"),
             Row.of(6, "", LocalDate.of(2000, 2, 29), "2000-02-29"));
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("functions-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("functions-differential");
 
     private static Dataset table() {
-        return session.createDataset(ROWS, SCHEMA);
+        return engine.session().createDataset(ROWS, SCHEMA);
     }
 
     private static String values() {
@@ -93,7 +79,8 @@ class FunctionsDifferentialTest {
         Dataset actual = table().select(col("id"), lower(col("s")), upper(col("s")), length(col("s")), trim(col("s")),
                 substring(col("s"), 2, 3), concat(col("s"), lit("|"), col("id")), col("s").like("%\\%"),
                 col("s").like("a\\_%"), regexp_extract(col("s"), "(\\w+)-(\\d+)", 2)).orderBy("id");
-        List<Row> expected = duckdb.query("SELECT id, lower(s), upper(s), CAST(length(s) AS INTEGER), trim(s), "
+        List<Row> expected = engine.duckdb()
+                .query("SELECT id, lower(s), upper(s), CAST(length(s) AS INTEGER), trim(s), "
                 + "substring(s, 2, 3), s || '|' || CAST(id AS VARCHAR), s LIKE '%\\%' ESCAPE '\\', "
                 + "s LIKE 'a\\_%' ESCAPE '\\', regexp_extract(s, '(\\w+)-(\\d+)', 2) FROM " + values()
                 + " ORDER BY id");
@@ -105,7 +92,7 @@ class FunctionsDifferentialTest {
         Dataset actual = table().select(col("id"), to_date(col("t")), date_add(col("d"), 1), date_sub(col("d"), 1),
                 datediff(to_date(col("t")), col("d")), year(col("d")), month(col("d")), dayofmonth(col("d")),
                 date_format(col("d"), "EEEE d MMMM yyyy")).orderBy("id");
-        List<Row> expected = duckdb.query("SELECT id, CAST(substring(t, 1, 10) AS DATE), d + 1, d - 1, "
+        List<Row> expected = engine.duckdb().query("SELECT id, CAST(substring(t, 1, 10) AS DATE), d + 1, d - 1, "
                 + "CAST(CAST(substring(t, 1, 10) AS DATE) - d AS INTEGER), CAST(year(d) AS INTEGER), "
                 + "CAST(month(d) AS INTEGER), CAST(day(d) AS INTEGER), strftime(d, '%A %-d %B %Y') FROM "
                 + values() + " ORDER BY id");
@@ -118,10 +105,10 @@ class FunctionsDifferentialTest {
     void invalidInputFailsTheQueryWithItsErrorCode() {
         assertThatThrownBy(() -> table().select(to_date(col("t"), "yyyy-MM-dd")).collectAsList())
                 .hasMessageContaining("[CANNOT_PARSE_TIMESTAMP]");
-        assertThatThrownBy(() -> session.createDataset(List.of(Row.of("2023-02-30")),
+        assertThatThrownBy(() -> engine.session().createDataset(List.of(Row.of("2023-02-30")),
                 Schema.of(Field.of("t", DataType.STRING))).select(to_date(col("t"))).collectAsList())
                 .hasMessageContaining("[CAST_INVALID_INPUT]");
-        assertThatThrownBy(() -> session.createDataset(List.of(Row.of("1.5")),
+        assertThatThrownBy(() -> engine.session().createDataset(List.of(Row.of("1.5")),
                 Schema.of(Field.of("t", DataType.STRING))).select(col("t").cast("int")).collectAsList())
                 .hasMessageContaining("[CAST_INVALID_INPUT] The value '1.5' cannot be cast to int");
         assertThatThrownBy(() -> table().select(year(col("id")))).isInstanceOf(AnalysisException.class)
@@ -130,21 +117,22 @@ class FunctionsDifferentialTest {
 
     @Test
     void distinctDropDuplicatesAndCountDistinctOnSkewedKeysMatchDuckDb() throws Exception {
-        Dataset skewed = session.range(200_000)
+        Dataset skewed = engine.session().range(200_000)
                 .withColumn("k", when(col("id").mod(10).lt(9), lit(0L)).otherwise(col("id").mod(1000)))
                 .withColumn("v", when(col("id").mod(7).equalTo(0), lit(null)).otherwise(col("id").mod(50)));
         String source = "(SELECT range AS id, CASE WHEN range % 10 < 9 THEN 0 ELSE range % 1000 END AS k, "
                 + "CASE WHEN range % 7 = 0 THEN NULL ELSE range % 50 END AS v FROM range(200000))";
         assertThat(skewed.select("k", "v").distinct().orderBy("k", "v").collectAsList()).containsExactlyElementsOf(
-                duckdb.query("SELECT DISTINCT k, v FROM " + source + " ORDER BY k NULLS FIRST, v NULLS FIRST"));
+                engine.duckdb().query("SELECT DISTINCT k, v FROM " + source
+                        + " ORDER BY k NULLS FIRST, v NULLS FIRST"));
         assertThat(skewed.groupBy("k").agg(countDistinct("v").as("n")).orderBy("k").collectAsList())
-                .containsExactlyElementsOf(duckdb.query("SELECT k, count(DISTINCT v) FROM " + source
+                .containsExactlyElementsOf(engine.duckdb().query("SELECT k, count(DISTINCT v) FROM " + source
                         + " GROUP BY k ORDER BY k NULLS FIRST"));
         assertThat(skewed.agg(countDistinct("v")).collectAsList())
-                .containsExactlyElementsOf(duckdb.query("SELECT count(DISTINCT v) FROM " + source));
+                .containsExactlyElementsOf(engine.duckdb().query("SELECT count(DISTINCT v) FROM " + source));
         Dataset deduplicated = skewed.dropDuplicates("k");
         assertThat(deduplicated.columns()).containsExactly("id", "k", "v");
-        assertThat(deduplicated.count()).isEqualTo(duckdb.query("SELECT count(DISTINCT k) FROM " + source)
+        assertThat(deduplicated.count()).isEqualTo(engine.duckdb().query("SELECT count(DISTINCT k) FROM " + source)
                 .get(0).getLong(0));
         // Whichever duplicate survives, it is a real row of its key.
         for (Row row : deduplicated.filter(col("k").gt(0)).collectAsList()) {
@@ -154,34 +142,35 @@ class FunctionsDifferentialTest {
 
     @Test
     void aGroupByFarLargerThanTheTaskBudgetSpillsAndMatchesDuckDb() throws Exception {
-        io.spindle.api.EngineSettings before = session.engineSettings();
-        session.setEngineSettings(before.withTaskMemoryBytes(256 * 1024));
+        io.spindle.api.EngineSettings before = engine.session().engineSettings();
+        engine.session().setEngineSettings(before.withTaskMemoryBytes(256 * 1024));
         try {
-            Dataset grouped = session.range(0, 300_000, 1, 2).withColumn("k", col("id").mod(150_000))
+            Dataset grouped = engine.session().range(0, 300_000, 1, 2).withColumn("k", col("id").mod(150_000))
                     .groupBy("k").agg(io.spindle.api.functions.count("*").as("n"),
                             io.spindle.api.functions.sum("id").as("total"))
                     .filter(col("k").mod(1000).equalTo(7)).orderBy("k");
-            assertThat(grouped.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT range % 150000 AS k, "
+            assertThat(grouped.collectAsList()).containsExactlyElementsOf(engine.duckdb()
+                    .query("SELECT range % 150000 AS k, "
                     + "count(*), CAST(sum(range) AS BIGINT) FROM range(300000) GROUP BY k HAVING k % 1000 = 7 "
                     + "ORDER BY k"));
         } finally {
-            session.setEngineSettings(before);
+            engine.session().setEngineSettings(before);
         }
     }
 
     @Test
     void aLimitOverAUnionTakesOnlyWhatItNeeds() {
-        Dataset union = session.range(1_000).union(session.range(5, 10));
+        Dataset union = engine.session().range(1_000).union(engine.session().range(5, 10));
         assertThat(union.limit(3).collectAsList()).hasSize(3);
-        assertThat(session.range(2).union(session.range(2)).limit(10).count()).isEqualTo(4);
+        assertThat(engine.session().range(2).union(engine.session().range(2)).limit(10).count()).isEqualTo(4);
     }
 
     @Test
     void tempViewsResolveByNameCaseInsensitively() {
         table().filter(col("id").gt(4)).createOrReplaceTempView("Recent");
-        assertThat(session.table("recent").select("id").orderBy("id").collectAsList())
+        assertThat(engine.session().table("recent").select("id").orderBy("id").collectAsList())
                 .containsExactly(Row.of(5), Row.of(6));
-        assertThatThrownBy(() -> session.table("missing")).isInstanceOf(AnalysisException.class)
+        assertThatThrownBy(() -> engine.session().table("missing")).isInstanceOf(AnalysisException.class)
                 .hasMessageStartingWith("Table or view not found: missing. Table default.missing not found in");
     }
 

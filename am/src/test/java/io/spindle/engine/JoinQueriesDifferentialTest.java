@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -22,11 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,15 +43,13 @@ class JoinQueriesDifferentialTest {
 
     @TempDir
     static Path directory;
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("join-differential");
 
     @BeforeAll
     static void setUp() throws Exception {
         java.nio.file.Files.createDirectories(directory.resolve("lineitem"));
         Lineitem.write(directory.resolve("lineitem"), LINEITEM_ROWS, 4, 7);
-        session = Session.builder().master("local[2]").appName("join-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
         SplittableRandom random = new SplittableRandom(11);
         write("customer", customers(random), Schema.of(Field.of("c_custkey", DataType.LONG),
                 Field.of("c_mktsegment", DataType.STRING)));
@@ -68,23 +64,12 @@ class JoinQueriesDifferentialTest {
                 Field.of("price", DataType.DOUBLE)));
     }
 
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
-
-    @AfterEach
-    void resetThreshold() {
-        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(JoinPlanner.DEFAULT_BROADCAST_THRESHOLD));
-    }
-
     private static void write(String name, List<Row> rows, Schema schema) {
-        session.createDataset(rows, schema).write().parquet(directory.resolve(name).toString());
+        engine.session().createDataset(rows, schema).write().parquet(directory.resolve(name).toString());
     }
 
     private static Dataset table(String name) {
-        return session.read().parquet(directory.resolve(name).toString());
+        return engine.session().read().parquet(directory.resolve(name).toString());
     }
 
     private static String files(String name) {
@@ -93,7 +78,7 @@ class JoinQueriesDifferentialTest {
 
     @Test
     void tpchQ3MatchesDuckDbUnderEveryStrategy() throws Exception {
-        List<Row> expected = duckdb.query("SELECT l_orderkey, "
+        List<Row> expected = engine.duckdb().query("SELECT l_orderkey, "
                 + "CAST(sum(l_extendedprice * (1 - l_discount)) AS DECIMAL(38,4)) AS revenue, o_orderdate, "
                 + "o_shippriority FROM " + files("customer") + ", " + files("orders") + ", " + files("lineitem")
                 + " WHERE c_mktsegment = 'BUILDING' AND c_custkey = o_custkey AND l_orderkey = o_orderkey "
@@ -102,7 +87,7 @@ class JoinQueriesDifferentialTest {
                 + "ORDER BY revenue DESC, o_orderdate, l_orderkey LIMIT 10");
         assertThat(expected).hasSize(10);
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
+            engine.adjust(s -> s.withBroadcastThreshold(threshold));
             List<Row> actual = q3().collectAsList();
             assertThat(actual).hasSize(10);
             for (int i = 0; i < actual.size(); i++) {
@@ -111,9 +96,9 @@ class JoinQueriesDifferentialTest {
                         .isEqualTo(expected.get(i));
             }
         }
-        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(-1));
+        engine.adjust(s -> s.withBroadcastThreshold(-1));
         assertThat(q3().explainString()).contains("ShuffledHashJoin").doesNotContain("BroadcastHashJoin");
-        session.setEngineSettings(session.engineSettings().withPreferSortMergeJoin(true));
+        engine.adjust(s -> s.withPreferSortMergeJoin(true));
         assertThat(q3().explainString()).contains("SortMergeJoin").doesNotContain("HashJoin");
         List<Row> merged = q3().collectAsList();
         assertThat(merged).hasSize(10);
@@ -122,7 +107,7 @@ class JoinQueriesDifferentialTest {
             assertThat(Row.of(row.get(0), ((BigDecimal) row.get(1)).setScale(4), row.get(2), row.get(3)))
                     .as("sort-merge join row " + i).isEqualTo(expected.get(i));
         }
-        session.setEngineSettings(session.engineSettings().withPreferSortMergeJoin(false));
+        engine.adjust(s -> s.withPreferSortMergeJoin(false));
     }
 
     private static Dataset q3() {
@@ -141,13 +126,14 @@ class JoinQueriesDifferentialTest {
 
     @Test
     void clickstreamFunnelMatchesDuckDbUnderEveryStrategy() throws Exception {
-        List<Row> expected = duckdb.query("SELECT p.category, count(*) AS n, sum(p.price) FROM " + files("events")
+        List<Row> expected = engine.duckdb().query("SELECT p.category, count(*) AS n, sum(p.price) FROM "
+                + files("events")
                 + " e JOIN " + files("products") + " p ON e.product_id = p.product_id "
                 + "WHERE e.event_type = 'add_to_cart' AND e.ts >= TIMESTAMPTZ '" + NOW.minus(30, ChronoUnit.DAYS)
                 + "' GROUP BY p.category ORDER BY n DESC, p.category NULLS FIRST");
         assertThat(expected).hasSizeGreaterThan(3);
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
+            engine.adjust(s -> s.withBroadcastThreshold(threshold));
             Dataset funnel = funnel();
             assertThat(funnel.explainString()).contains(threshold < 0 ? "ShuffledHashJoin" : "BroadcastHashJoin");
             List<Row> actual = funnel.collectAsList();
@@ -177,7 +163,7 @@ class JoinQueriesDifferentialTest {
         Dataset events = table("events");
         Dataset none = table("products").filter(col("price").lt(0.0));
         for (long threshold : new long[] {JoinPlanner.DEFAULT_BROADCAST_THRESHOLD, -1}) {
-            session.setEngineSettings(session.engineSettings().withBroadcastThreshold(threshold));
+            engine.adjust(s -> s.withBroadcastThreshold(threshold));
             assertThat(events.join(none, events.col("product_id").equalTo(none.col("product_id"))).count()).isZero();
             assertThat(events.join(none, events.col("product_id").equalTo(none.col("product_id")), "left").count())
                     .isEqualTo(events.count());

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -22,11 +21,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,13 +41,11 @@ class OptimizerRulesDifferentialTest {
 
     @TempDir
     static Path directory;
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("optimizer-rules-differential");
 
     @BeforeAll
     static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("optimizer-rules-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
         SplittableRandom random = new SplittableRandom(7);
         List<Row> facts = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
@@ -57,7 +53,7 @@ class OptimizerRulesDifferentialTest {
             String s = random.nextInt(8) == 0 ? null : "s" + random.nextInt(30);
             facts.add(Row.of((long) i, k, s, random.nextInt(200) / 2.0, LocalDate.of(2026, 1, 1).plusDays(i % 90)));
         }
-        session.createDataset(facts, Schema.of(Field.of("id", DataType.LONG), Field.of("k", DataType.INT),
+        engine.session().createDataset(facts, Schema.of(Field.of("id", DataType.LONG), Field.of("k", DataType.INT),
                 Field.of("s", DataType.STRING), Field.of("v", DataType.DOUBLE), Field.of("d", DataType.DATE)))
                 .repartition(3).write().parquet(directory.resolve("t").toString());
         List<Row> dimension = new ArrayList<>();
@@ -65,27 +61,17 @@ class OptimizerRulesDifferentialTest {
             dimension.add(Row.of(k, k % 3 == 0 ? null : "name" + k));
         }
         dimension.add(Row.of(null, "nobody"));
-        session.createDataset(dimension, Schema.of(Field.of("uk", DataType.INT), Field.of("name", DataType.STRING)))
+        engine.session().createDataset(dimension, Schema.of(Field.of("uk", DataType.INT), Field.of("name",
+                DataType.STRING)))
                 .write().parquet(directory.resolve("u").toString());
     }
 
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
-
-    @AfterEach
-    void allRulesOn() {
-        session.setEngineSettings(session.engineSettings().withExcludedRules(Set.of()));
-    }
-
     private static Dataset t() {
-        return session.read().parquet(directory.resolve("t").toString());
+        return engine.session().read().parquet(directory.resolve("t").toString());
     }
 
     private static Dataset u() {
-        return session.read().parquet(directory.resolve("u").toString());
+        return engine.session().read().parquet(directory.resolve("u").toString());
     }
 
     private static String tables(String sql) {
@@ -98,7 +84,7 @@ class OptimizerRulesDifferentialTest {
      * rule fired) and both answers equal DuckDB's, in order when {@code ordered}.
      */
     private static void check(String rule, Supplier<Dataset> query, String duckDbSql, boolean ordered) throws Exception {
-        List<Row> expected = duckdb.query(tables(duckDbSql));
+        List<Row> expected = engine.duckdb().query(tables(duckDbSql));
         String onPlan = optimizedWithout(Set.of(), query);
         List<Row> on = query.get().collectAsList();
         String offPlan = optimizedWithout(Set.of(rule), query);
@@ -115,7 +101,7 @@ class OptimizerRulesDifferentialTest {
     }
 
     private static String optimizedWithout(Set<String> rules, Supplier<Dataset> query) {
-        session.setEngineSettings(session.engineSettings().withExcludedRules(rules));
+        engine.adjust(s -> s.withExcludedRules(rules));
         return query.get().queryExecution().optimized().treeString();
     }
 
@@ -187,7 +173,7 @@ class OptimizerRulesDifferentialTest {
     @Test
     void aFilterOnAGlobalAggregateStaysAbove() throws Exception {
         Supplier<Dataset> query = () -> t().filter(col("id").lt(0)).agg(count(col("id")).as("n")).filter(col("n").geq(0));
-        List<Row> expected = duckdb.query(tables("SELECT * FROM (SELECT count(id) AS n FROM {t} WHERE id < 0) "
+        List<Row> expected = engine.duckdb().query(tables("SELECT * FROM (SELECT count(id) AS n FROM {t} WHERE id < 0) "
                 + "WHERE n >= 0"));
         assertThat(expected).hasSize(1);
         assertThat(query.get().collectAsList()).containsExactlyElementsOf(expected);
@@ -217,7 +203,7 @@ class OptimizerRulesDifferentialTest {
     @Test
     void pushLimitThroughUnionTakesRowsOfTheUnion() throws Exception {
         Supplier<Dataset> query = () -> t().select("k", "s").union(u().select("uk", "name")).limit(10);
-        List<Row> all = duckdb.query(tables("SELECT k, s FROM {t} UNION ALL SELECT uk, name FROM {u}"));
+        List<Row> all = engine.duckdb().query(tables("SELECT k, s FROM {t} UNION ALL SELECT uk, name FROM {u}"));
         String onPlan = optimizedWithout(Set.of(), query);
         List<Row> on = query.get().collectAsList();
         String offPlan = optimizedWithout(Set.of("PushLimitThroughUnion"), query);
@@ -251,9 +237,9 @@ class OptimizerRulesDifferentialTest {
     @Test
     void rewriteDistinctAggregates() throws Exception {
         Supplier<Dataset> query = () -> t().groupBy("k").agg(countDistinct(col("s")).as("n"));
-        List<Row> expected = duckdb.query(tables("SELECT k, count(DISTINCT s) FROM {t} GROUP BY k"));
+        List<Row> expected = engine.duckdb().query(tables("SELECT k, count(DISTINCT s) FROM {t} GROUP BY k"));
         assertThat(query.get().collectAsList()).containsExactlyInAnyOrderElementsOf(expected);
-        session.setEngineSettings(session.engineSettings().withExcludedRules(Set.of("RewriteDistinctAggregates")));
+        engine.adjust(s -> s.withExcludedRules(Set.of("RewriteDistinctAggregates")));
         assertThat(query.get().queryExecution().optimized().treeString()).contains("count(DISTINCT");
     }
 
@@ -291,10 +277,10 @@ class OptimizerRulesDifferentialTest {
                 "SELECT id FROM (SELECT * FROM {t} UNION ALL SELECT * FROM {t} WHERE v > 95) WHERE k = 4");
         Set<String> everyRule = Set.copyOf(io.spindle.plan.optimizer.Optimizer.ruleNames());
         for (int i = 0; i < queries.size(); i++) {
-            List<Row> expected = duckdb.query(tables(sql.get(i)));
+            List<Row> expected = engine.duckdb().query(tables(sql.get(i)));
             assertThat(expected).as(sql.get(i)).isNotEmpty();
             for (Set<String> excluded : List.of(Set.<String>of(), everyRule)) {
-                session.setEngineSettings(session.engineSettings().withExcludedRules(excluded));
+                engine.adjust(s -> s.withExcludedRules(excluded));
                 Dataset query = queries.get(i).get();
                 assertThat(query.collectAsList()).as("query %d with %s excluded:%n%s", i, excluded,
                         query.queryExecution().optimized().treeString()).containsExactlyInAnyOrderElementsOf(expected);

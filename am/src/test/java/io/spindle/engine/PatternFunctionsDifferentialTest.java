@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -22,10 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,13 +42,11 @@ class PatternFunctionsDifferentialTest {
 
     @TempDir
     static Path directory;
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("pattern-functions-differential");
 
     @BeforeAll
     static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("pattern-functions-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
         SplittableRandom random = new SplittableRandom(17);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
@@ -61,23 +58,17 @@ class PatternFunctionsDifferentialTest {
                     random.nextInt(8) == 0 ? null : dayText, random.nextInt(8) == 0 ? null : timestamp,
                     random.nextInt(8) == 0 ? null : day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)));
         }
-        session.createDataset(rows, Schema.of(Field.of("id", DataType.LONG), Field.of("s", DataType.STRING),
+        engine.session().createDataset(rows, Schema.of(Field.of("id", DataType.LONG), Field.of("s", DataType.STRING),
                 Field.of("day", DataType.STRING), Field.of("ts", DataType.TIMESTAMP), Field.of("compact", DataType.STRING)))
                 .repartition(2).write().parquet(directory.resolve("t").toString());
     }
 
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
-
     private static Dataset t() {
-        return session.read().parquet(directory.resolve("t").toString());
+        return engine.session().read().parquet(directory.resolve("t").toString());
     }
 
     private static List<Row> duckdb(String select) throws SQLException {
-        return duckdb.query(select.replace("{t}", "read_parquet('" + directory.resolve("t") + "/*.parquet')"));
+        return engine.duckdb().query(select.replace("{t}", "read_parquet('" + directory.resolve("t") + "/*.parquet')"));
     }
 
     @Test
@@ -128,13 +119,14 @@ class PatternFunctionsDifferentialTest {
 
     @Test
     void anInvalidDateFailsInBothEngines() {
-        Dataset invalid = session.createDataset(List.of(Row.of("2024-01-31"), Row.of("2023-02-30")),
+        Dataset invalid = engine.session().createDataset(List.of(Row.of("2024-01-31"), Row.of("2023-02-30")),
                 Schema.of(Field.of("day", DataType.STRING)));
         assertThatThrownBy(() -> invalid.select(to_date(col("day"), "yyyy-MM-dd")).collectAsList())
                 .hasMessageContaining("[CANNOT_PARSE_TIMESTAMP]").hasMessageContaining("2023-02-30");
-        assertThatThrownBy(() -> duckdb.query("SELECT strptime(x, '%Y-%m-%d') FROM (VALUES ('2024-01-31'), "
+        assertThatThrownBy(() -> engine.duckdb().query("SELECT strptime(x, '%Y-%m-%d') FROM (VALUES ('2024-01-31'), "
                 + "('2023-02-30')) v(x)")).isInstanceOf(SQLException.class);
-        Dataset noMatch = session.createDataset(List.of(Row.of("31/01/2024")), Schema.of(Field.of("day", DataType.STRING)));
+        Dataset noMatch = engine.session().createDataset(List.of(Row.of("31/01/2024")), Schema.of(Field.of("day",
+                DataType.STRING)));
         assertThatThrownBy(() -> noMatch.select(to_date(col("day"), "yyyy-MM-dd")).collectAsList())
                 .hasMessageContaining("[CANNOT_PARSE_TIMESTAMP]").hasMessageContaining("31/01/2024");
     }

@@ -10,15 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.exec.StageSummary;
 import io.spindle.runtime.exec.CachedBlockStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * repartition, coalesce and cache/persist/unpersist on local[2], against DuckDB. The cache budget
@@ -29,24 +27,12 @@ class RepartitionAndCacheTest {
     private static final String SOURCE = "(SELECT range AS id, CASE WHEN range % 5 = 0 THEN NULL ELSE range % 97 END AS k, "
             + "range * 3 AS v FROM range(120000))";
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("repartition-cache")
-                .config("spindle.cache.memoryBudget", "256k").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("repartition-cache")
+            .config("spindle.cache.memoryBudget", "256k");
 
     private static Dataset table() {
-        return session.range(0, 120_000, 1, 6)
+        return engine.session().range(0, 120_000, 1, 6)
                 .withColumn("k", when(col("id").mod(5).equalTo(0), lit(null)).otherwise(col("id").mod(97)))
                 .withColumn("v", col("id").multiply(3));
     }
@@ -59,13 +45,13 @@ class RepartitionAndCacheTest {
     }
 
     private static StageSummary lastStage() {
-        List<StageSummary> stages = session.stageSummaries();
+        List<StageSummary> stages = engine.session().stageSummaries();
         return stages.get(stages.size() - 1);
     }
 
     @Test
     void repartitionIntoNRunsNTasksAndKeepsEveryRow() throws Exception {
-        List<Row> expected = duckdb.query("SELECT id, k, v FROM " + SOURCE + " ORDER BY id");
+        List<Row> expected = engine.duckdb().query("SELECT id, k, v FROM " + SOURCE + " ORDER BY id");
         assertThat(byId(table().repartition(5).collectAsList())).containsExactlyElementsOf(expected);
         assertThat(lastStage().tasks()).isEqualTo(5);
         assertThat(byId(table().repartition(3, col("k")).collectAsList())).containsExactlyElementsOf(expected);
@@ -77,7 +63,7 @@ class RepartitionAndCacheTest {
     void repartitionByColumnsThenAggregateMatchesDuckDb() throws Exception {
         Dataset grouped = table().repartition(col("k")).groupBy("k").agg(count("*").as("n"), sum("v").as("s"))
                 .orderBy("k");
-        assertThat(grouped.collectAsList()).containsExactlyElementsOf(duckdb.query(
+        assertThat(grouped.collectAsList()).containsExactlyElementsOf(engine.duckdb().query(
                 "SELECT k, count(*), CAST(sum(v) AS BIGINT) FROM " + SOURCE + " GROUP BY k ORDER BY k NULLS FIRST"));
     }
 
@@ -85,7 +71,7 @@ class RepartitionAndCacheTest {
     void coalesceMergesPartitionsWithoutAShuffle() throws Exception {
         Dataset coalesced = table().coalesce(2);
         assertThat(byId(coalesced.collectAsList())).containsExactlyElementsOf(
-                duckdb.query("SELECT id, k, v FROM " + SOURCE + " ORDER BY id"));
+                engine.duckdb().query("SELECT id, k, v FROM " + SOURCE + " ORDER BY id"));
         assertThat(lastStage().tasks()).isEqualTo(2);
         assertThat(coalesced.explainString()).contains("Coalesce 2").doesNotContain("Exchange");
         // More partitions than the input has is a no-op, as in Spark.
@@ -106,7 +92,7 @@ class RepartitionAndCacheTest {
 
         assertThat(cached.count()).isEqualTo(60_000);
         Dataset perKey = cached.groupBy("k").agg(count("*").as("n"), sum("v").as("s")).orderBy("k");
-        List<Row> expected = duckdb.query("SELECT k, count(*), CAST(sum(v) AS BIGINT) FROM " + SOURCE
+        List<Row> expected = engine.duckdb().query("SELECT k, count(*), CAST(sum(v) AS BIGINT) FROM " + SOURCE
                 + " WHERE id % 2 = 0 GROUP BY k ORDER BY k NULLS FIRST");
         assertThat(perKey.collectAsList()).containsExactlyElementsOf(expected);
         assertThat(cached.cacheMaterializations()).isEqualTo(1);
@@ -134,10 +120,10 @@ class RepartitionAndCacheTest {
         Dataset totals = table().groupBy("k").agg(sum("v").as("s")).persist();
         Dataset joined = table().join(totals, List.of("k"), "inner").groupBy("k").agg(count("*").as("n"),
                 sum("s").as("t")).orderBy("k");
-        assertThat(joined.collectAsList()).containsExactlyElementsOf(duckdb.query(
+        assertThat(joined.collectAsList()).containsExactlyElementsOf(engine.duckdb().query(
                 "SELECT a.k, count(*), CAST(sum(b.s) AS BIGINT) FROM " + SOURCE + " a JOIN (SELECT k, sum(v) AS s FROM "
                         + SOURCE + " GROUP BY k) b ON a.k = b.k GROUP BY a.k ORDER BY a.k"));
-        assertThat(totals.orderBy("k").take(3)).containsExactlyElementsOf(duckdb.query(
+        assertThat(totals.orderBy("k").take(3)).containsExactlyElementsOf(engine.duckdb().query(
                 "SELECT k, CAST(sum(v) AS BIGINT) FROM " + SOURCE + " GROUP BY k ORDER BY k NULLS FIRST LIMIT 3"));
         assertThat(totals.cacheMaterializations()).isEqualTo(1);
         totals.unpersist();

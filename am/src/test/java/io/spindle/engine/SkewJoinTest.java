@@ -9,15 +9,12 @@ import static io.spindle.api.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
-import io.spindle.api.EngineSettings;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The adaptive skew split of shuffled joins on local[2], against DuckDB: 80% of the events share
@@ -31,35 +28,24 @@ class SkewJoinTest {
             + "AS k FROM range(" + EVENTS + "))";
     private static final String DIMS_SQL = "(SELECT range AS k, 'name-' || CAST(range AS VARCHAR) AS name FROM range(1, 600))";
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("skew-join")
-                .config("spindle.shuffle.skewedPartitionThreshold", "32k").getOrCreate();
-        EngineSettings settings = session.engineSettings();
-        session.setEngineSettings(settings.withBroadcastThreshold(0).withTargetPartitionBytes(64 << 10));
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("skew-join")
+            .config("spindle.shuffle.skewedPartitionThreshold", "32k")
+            .settings(s -> s.withBroadcastThreshold(0).withTargetPartitionBytes(64 << 10));
 
     private static Dataset events() {
-        return session.range(0, EVENTS, 1, 8)
+        return engine.session().range(0, EVENTS, 1, 8)
                 .withColumn("k", when(col("id").mod(5).equalTo(4), col("id").mod(500)).otherwise(lit(0L)));
     }
 
     private static Dataset dims() {
-        return session.range(1, 600).withColumnRenamed("id", "k").withColumn("name", concat(lit("name-"), col("k")));
+        return engine.session().range(1, 600).withColumnRenamed("id", "k").withColumn("name", concat(lit("name-"),
+                col("k")));
     }
 
     private static List<Row> expected(String joinType, String left, String right) throws Exception {
-        return duckdb.query("SELECT coalesce(a.k, b.k) AS key, count(*), CAST(sum(a.id) AS BIGINT), count(b.name) FROM "
+        return engine.duckdb()
+                .query("SELECT coalesce(a.k, b.k) AS key, count(*), CAST(sum(a.id) AS BIGINT), count(b.name) FROM "
                 + left + " a " + joinType + " JOIN " + right + " b ON a.k = b.k GROUP BY 1 ORDER BY 1 NULLS FIRST");
     }
 
@@ -87,7 +73,8 @@ class SkewJoinTest {
         Dataset joined = dims().withColumnRenamed("k", "dk")
                 .join(events().withColumnRenamed("k", "ek"), col("dk").equalTo(col("ek")), "right");
         Dataset summary = summarize(joined);
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT coalesce(b.k, a.k), "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb()
+                .query("SELECT coalesce(b.k, a.k), "
                 + "count(*), CAST(sum(b.id) AS BIGINT), count(a.name) FROM " + DIMS_SQL + " a RIGHT JOIN " + EVENTS_SQL
                 + " b ON a.k = b.k GROUP BY 1 ORDER BY 1 NULLS FIRST"));
         assertThat(summary.explainString()).containsPattern("skewed partition \\d+ of the right side");
@@ -110,7 +97,7 @@ class SkewJoinTest {
         Dataset left = events().withColumnRenamed("k", "ek")
                 .join(dims().withColumnRenamed("k", "dk"), col("ek").equalTo(col("dk")), "left");
         Dataset summary = summarize(inner.union(left));
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT key, count(*), "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT key, count(*), "
                 + "CAST(sum(id) AS BIGINT), count(name) FROM (SELECT coalesce(a.k, b.k) AS key, a.id, b.name FROM "
                 + EVENTS_SQL + " a INNER JOIN " + DIMS_SQL + " b ON a.k = b.k UNION ALL SELECT coalesce(a.k, b.k), a.id, "
                 + "b.name FROM " + EVENTS_SQL + " a LEFT JOIN " + DIMS_SQL + " b ON a.k = b.k) GROUP BY 1 "
@@ -139,7 +126,7 @@ class SkewJoinTest {
         Dataset summary = joined.groupBy("k").agg(count("*").as("n"), sum("rn").as("rns"),
                 io.spindle.api.functions.max("rn").as("top")).orderBy("k");
         assertThat(summary.explainString()).doesNotContainPattern("Exchange hash\\[k#\\d+\\]\\n\\s*[:+|\\s-]*Window");
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT a.k, count(*), "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT a.k, count(*), "
                 + "CAST(sum(rn) AS BIGINT), CAST(max(rn) AS INTEGER) FROM (SELECT *, row_number() OVER (PARTITION BY k "
                 + "ORDER BY id) AS rn FROM " + EVENTS_SQL + ") a JOIN " + DIMS_SQL + " b ON a.k = b.k GROUP BY a.k "
                 + "ORDER BY a.k"));

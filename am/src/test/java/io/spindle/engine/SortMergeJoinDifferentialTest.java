@@ -8,16 +8,12 @@ import static io.spindle.api.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
-import io.spindle.api.EngineSettings;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.runtime.exec.SortMergeJoinMetrics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,37 +30,20 @@ class SortMergeJoinDifferentialTest {
     private static final String RIGHT_SQL = "(SELECT range AS rid, CASE WHEN range % 17 = 0 THEN NULL "
             + "WHEN range % 50 = 0 THEN 0 ELSE range % 1499 END AS rk FROM range(12000))";
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("sort-merge-join").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
-
-    @AfterEach
-    void reset() {
-        session.setEngineSettings(EngineSettings.from(session.conf()));
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("sort-merge-join");
 
     private static void preferSortMerge() {
-        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(0).withPreferSortMergeJoin(true));
+        engine.adjust(s -> s.withBroadcastThreshold(0).withPreferSortMergeJoin(true));
     }
 
     private static Dataset left() {
-        return session.range(0, 40_000, 1, 3).withColumn("k", when(col("id").mod(13).equalTo(0), lit(null))
+        return engine.session().range(0, 40_000, 1, 3).withColumn("k", when(col("id").mod(13).equalTo(0), lit(null))
                 .when(col("id").mod(4).equalTo(0), lit(0L)).otherwise(col("id").mod(997)));
     }
 
     private static Dataset right() {
-        return session.range(0, 12_000, 1, 2).withColumnRenamed("id", "rid")
+        return engine.session().range(0, 12_000, 1, 2).withColumnRenamed("id", "rid")
                 .withColumn("rk", when(col("rid").mod(17).equalTo(0), lit(null))
                         .when(col("rid").mod(50).equalTo(0), lit(0L)).otherwise(col("rid").mod(1499)));
     }
@@ -77,7 +56,8 @@ class SortMergeJoinDifferentialTest {
         assertThat(joined.explainString()).contains("SortMergeJoin").doesNotContain("HashJoin");
         Dataset summary = joined.withColumn("key", io.spindle.api.functions.coalesce(col("k"), col("rk")))
                 .groupBy("key").agg(count("*").as("n"), sum("id").as("ids"), sum("rid").as("rids")).orderBy("key");
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT coalesce(k, rk) AS key, "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb()
+                .query("SELECT coalesce(k, rk) AS key, "
                 + "count(*), CAST(sum(id) AS BIGINT), CAST(sum(rid) AS BIGINT) FROM " + LEFT_SQL + " " + sqlType
                 + " JOIN " + RIGHT_SQL + " ON k = rk GROUP BY 1 ORDER BY 1 NULLS FIRST"));
     }
@@ -88,7 +68,7 @@ class SortMergeJoinDifferentialTest {
         preferSortMerge();
         Dataset joined = left().join(right(), col("k").equalTo(col("rk")).and(col("rid").mod(3).equalTo(0)), type);
         Dataset summary = joined.groupBy("k").agg(count("*").as("n"), sum("id").as("ids")).orderBy("k");
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT k, count(*), "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT k, count(*), "
                 + "CAST(sum(id) AS BIGINT) FROM " + LEFT_SQL + " " + sqlType + " JOIN " + RIGHT_SQL
                 + " ON k = rk AND rid % 3 = 0 GROUP BY k ORDER BY k NULLS FIRST"));
     }
@@ -99,7 +79,8 @@ class SortMergeJoinDifferentialTest {
         Dataset joined = left().join(right(), col("k").equalTo(col("rk")).and(col("id").gt(col("rid"))), "full");
         Dataset summary = joined.agg(count("*").as("n"), count("id").as("lefts"), count("rid").as("rights"),
                 sum("id").as("ids"));
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT count(*), count(id), "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb()
+                .query("SELECT count(*), count(id), "
                 + "count(rid), CAST(sum(id) AS BIGINT) FROM " + LEFT_SQL + " FULL JOIN " + RIGHT_SQL
                 + " ON k = rk AND id > rid"));
         Dataset none = right().filter(col("rid").lt(0));
@@ -114,13 +95,15 @@ class SortMergeJoinDifferentialTest {
     @Test
     void joinsOverTenTimesTheBudgetSpillBothSortsAndMatch() throws Exception {
         preferSortMerge();
-        session.setEngineSettings(session.engineSettings().withTaskMemoryBytes(256L << 10));
+        engine.adjust(s -> s.withTaskMemoryBytes(256L << 10));
         long runs = SortMergeJoinMetrics.spilledRuns();
         long n = 300_000; // two longs per row per side: ~5 MB a side through a 256 KB budget
-        Dataset a = session.range(0, n, 1, 2).withColumn("v", col("id").multiply(lit(3L)));
-        Dataset b = session.range(0, n, 1, 2).withColumnRenamed("id", "bid").withColumn("w", col("bid").mod(7));
+        Dataset a = engine.session().range(0, n, 1, 2).withColumn("v", col("id").multiply(lit(3L)));
+        Dataset b = engine.session().range(0, n, 1, 2).withColumnRenamed("id", "bid").withColumn("w", col("bid")
+                .mod(7));
         List<Row> actual = a.join(b, col("id").equalTo(col("bid"))).agg(count("*"), sum("v"), sum("w")).collectAsList();
-        assertThat(actual).containsExactlyElementsOf(duckdb.query("SELECT count(*), CAST(sum(range * 3) AS BIGINT), "
+        assertThat(actual).containsExactlyElementsOf(engine.duckdb()
+                .query("SELECT count(*), CAST(sum(range * 3) AS BIGINT), "
                 + "CAST(sum(range % 7) AS BIGINT) FROM range(" + n + ")"));
         assertThat(SortMergeJoinMetrics.spilledRuns()).as("sort runs spilled by sort-merge joins").isGreaterThan(runs);
     }

@@ -10,11 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Column;
 import io.spindle.api.Dataset;
-import io.spindle.api.Session;
 import io.spindle.runtime.exec.SortMergeJoinMetrics;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,29 +32,17 @@ class SortMergeJoinHotKeySpillTest {
     private static final String RIGHT_SQL = "(SELECT range AS rid, CASE WHEN range % 17 = 0 THEN NULL "
             + "WHEN range % 11 <> 0 THEN 0 ELSE range % 1499 + 1 END AS rk FROM range(" + RIGHT_ROWS + "))";
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("smj-hot-key").getOrCreate();
-        session.setEngineSettings(session.engineSettings().withBroadcastThreshold(0).withTaskMemoryBytes(256L << 10));
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("smj-hot-key")
+            .settings(s -> s.withBroadcastThreshold(0).withTaskMemoryBytes(256L << 10));
 
     private static Dataset left() {
-        return session.range(0, LEFT_ROWS, 1, 2).withColumn("k", when(col("id").mod(13).equalTo(0), lit(null))
+        return engine.session().range(0, LEFT_ROWS, 1, 2).withColumn("k", when(col("id").mod(13).equalTo(0), lit(null))
                 .when(col("id").mod(4000).equalTo(7), lit(0L)).otherwise(col("id").mod(997).plus(lit(1L))));
     }
 
     private static Dataset right() {
-        return session.range(0, RIGHT_ROWS, 1, 2).withColumnRenamed("id", "rid")
+        return engine.session().range(0, RIGHT_ROWS, 1, 2).withColumnRenamed("id", "rid")
                 .withColumn("rk", when(col("rid").mod(17).equalTo(0), lit(null))
                         .when(col("rid").mod(11).notEqual(0), lit(0L)).otherwise(col("rid").mod(1499).plus(lit(1L))));
     }
@@ -78,7 +64,8 @@ class SortMergeJoinHotKeySpillTest {
         long spilledBefore = SortMergeJoinMetrics.spilledKeyRunChunks();
         Dataset summary = joined.withColumn("key", coalesce(col("k"), col("rk")))
                 .groupBy("key").agg(count("*").as("n"), sum("id").as("ids"), sum("rid").as("rids")).orderBy("key");
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT coalesce(k, rk) AS key, "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb()
+                .query("SELECT coalesce(k, rk) AS key, "
                 + "count(*), CAST(sum(id) AS BIGINT), CAST(sum(rid) AS BIGINT) FROM " + LEFT_SQL + " " + sqlType
                 + " JOIN " + RIGHT_SQL + " ON " + sqlCondition + " GROUP BY 1 ORDER BY 1 NULLS FIRST"));
         assertThat(SortMergeJoinMetrics.spilledKeyRunChunks()).as("chunks of the hot key's run spilled")
@@ -93,7 +80,7 @@ class SortMergeJoinHotKeySpillTest {
                 col("id").multiply(lit(20L)))), type);
         assertThat(joined.explainString()).contains("SortMergeJoin " + type).doesNotContain("HashJoin");
         Dataset summary = joined.groupBy("k").agg(count("*").as("n"), sum("id").as("ids")).orderBy("k");
-        assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT k, count(*), "
+        assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT k, count(*), "
                 + "CAST(sum(id) AS BIGINT) FROM " + LEFT_SQL + " " + sqlType + " JOIN " + RIGHT_SQL
                 + " ON k = rk AND rid > id * 20 GROUP BY k ORDER BY k NULLS FIRST"));
         assertThat(SortMergeJoinMetrics.spilledKeyRunChunks()).isGreaterThan(spilledBefore);

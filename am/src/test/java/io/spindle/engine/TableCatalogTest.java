@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -23,10 +22,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,8 +38,8 @@ class TableCatalogTest {
     private static final Schema EVENTS = Schema.of(Field.of("id", DataType.LONG), Field.of("kind", DataType.STRING),
             Field.of("region", DataType.STRING));
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("table-catalog");
     private static String database;
 
     @TempDir
@@ -48,32 +47,25 @@ class TableCatalogTest {
 
     @BeforeAll
     static void open() throws Exception {
-        session = TableTestSupport.session("table-catalog");
-        duckdb = new DuckDbOracle();
-        database = TableTestSupport.newDatabase(session, "catalog");
+        database = TableTestSupport.newDatabase(engine.session(), "catalog");
         events(0, 20).write().partitionBy("region").saveAsTable(database + ".events");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        duckdb.close();
-        session.close();
     }
 
     @Test
     void saveAsTableCreatesAPartitionedParquetTableTheMetastoreAndDuckDbAgreeOn() throws Exception {
-        CatalogTable events = session.catalog().getTable(database + ".events");
+        CatalogTable events = engine.session().catalog().getTable(database + ".events");
 
         assertThat(events.dataSchema().names()).containsExactly("id", "kind");
         assertThat(events.partitionSchema().names()).containsExactly("region");
         assertThat(events.format()).isEqualTo(StorageFormat.PARQUET);
         assertThat(events.kind()).isEqualTo(TableKind.MANAGED);
-        assertThat(session.catalog().listPartitions(database + ".events")).extracting(p -> p.name())
+        assertThat(engine.session().catalog().listPartitions(database + ".events")).extracting(p -> p.name())
                 .containsExactly("region=eu", "region=us");
-        String files = TableTestSupport.duckDbFileList(session.hadoopConf(),
-                session.catalog().listPartitions(database + ".events"));
-        assertThat(session.table(database + ".events").select("id", "kind", "region").orderBy("id").collectAsList())
-                .isEqualTo(duckdb.query("SELECT id, kind, region FROM read_parquet(" + files
+        String files = TableTestSupport.duckDbFileList(engine.session().hadoopConf(),
+                engine.session().catalog().listPartitions(database + ".events"));
+        assertThat(engine.session().table(database + ".events").select("id", "kind", "region").orderBy("id")
+                .collectAsList())
+                .isEqualTo(engine.duckdb().query("SELECT id, kind, region FROM read_parquet(" + files
                         + ", hive_partitioning = true) ORDER BY id"))
                 .isEqualTo(events(0, 20).orderBy("id").collectAsList());
         assertThatThrownBy(() -> events(0, 1).write().saveAsTable(database + ".events"))
@@ -83,59 +75,62 @@ class TableCatalogTest {
     @Test
     void namesResolveInTheCurrentDatabaseQualifiedBackQuotedAndAfterTempViews() {
         long total = events(0, 20).count();
-        assertThat(session.table(database + ".events").count()).isEqualTo(total);
-        assertThat(session.table("`" + database + "`.`EVENTS`").count()).isEqualTo(total);
-        String previous = session.catalog().currentDatabase();
-        session.catalog().setCurrentDatabase(database);
+        assertThat(engine.session().table(database + ".events").count()).isEqualTo(total);
+        assertThat(engine.session().table("`" + database + "`.`EVENTS`").count()).isEqualTo(total);
+        String previous = engine.session().catalog().currentDatabase();
+        engine.session().catalog().setCurrentDatabase(database);
         try {
-            assertThat(session.table("events").count()).isEqualTo(total);
+            assertThat(engine.session().table("events").count()).isEqualTo(total);
             events(0, 3).createOrReplaceTempView("events");
-            assertThat(session.table("events").count()).isEqualTo(3); // the temp view shadows the table
-            assertThat(session.table(database + ".events").count()).isEqualTo(total); // a qualified name never does
+            assertThat(engine.session().table("events").count()).isEqualTo(3); // the temp view shadows the table
+            assertThat(engine.session().table(database + ".events").count())
+                    .isEqualTo(total); // a qualified name never does
         } finally {
-            session.catalog().setCurrentDatabase(previous);
+            engine.session().catalog().setCurrentDatabase(previous);
         }
     }
 
     @Test
     void unknownTablesDatabasesAndColumnsSuggestTheClosestNames() {
-        assertThatThrownBy(() -> session.table(database + ".evnts")).isInstanceOf(AnalysisException.class)
+        assertThatThrownBy(() -> engine.session().table(database + ".evnts")).isInstanceOf(AnalysisException.class)
                 .hasMessageContaining("Table or view not found: " + database + ".evnts")
                 .hasMessageContaining("did you mean 'events'");
-        assertThatThrownBy(() -> session.table(database + "x.events")).isInstanceOf(AnalysisException.class)
+        assertThatThrownBy(() -> engine.session().table(database + "x.events")).isInstanceOf(AnalysisException.class)
                 .hasMessageContaining("did you mean '" + database + "'");
-        assertThatThrownBy(() -> session.table(database + ".events").select("kinds"))
+        assertThatThrownBy(() -> engine.session().table(database + ".events").select("kinds"))
                 .isInstanceOf(AnalysisException.class).hasMessageContaining("kind");
-        assertThatThrownBy(() -> session.catalog().setCurrentDatabase(database + "_"))
+        assertThatThrownBy(() -> engine.session().catalog().setCurrentDatabase(database + "_"))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("did you mean '" + database + "'");
     }
 
     @Test
     void ddlCreatesListsAndDropsDatabasesAndTables() throws Exception {
-        String scratch = TableTestSupport.newDatabase(session, "ddl");
-        assertThat(session.catalog().databaseExists(scratch)).isTrue();
+        String scratch = TableTestSupport.newDatabase(engine.session(), "ddl");
+        assertThat(engine.session().catalog().databaseExists(scratch)).isTrue();
         Path external = Files.createDirectories(temp.resolve("external"));
-        session.catalog().createTable(session.catalog().newTable(scratch + ".orders").column("id", DataType.LONG)
+        engine.session().catalog().createTable(engine.session().catalog().newTable(scratch + ".orders").column("id",
+                DataType.LONG)
                 .column("total", DataType.decimal(10, 2)).partitionColumn("dt", DataType.DATE)
                 .format(StorageFormat.ORC).property("owner", "nightly").build());
-        session.catalog().createTable(session.catalog().newTable(scratch + ".raw").column("line", DataType.STRING)
+        engine.session().catalog().createTable(engine.session().catalog().newTable(scratch + ".raw").column("line",
+                DataType.STRING)
                 .location(external.toUri().toString()).external().build());
 
-        assertThat(session.catalog().listTables(scratch)).containsExactlyInAnyOrder("orders", "raw");
-        assertThat(session.catalog().tableExists(scratch + ".orders")).isTrue();
-        CatalogTable orders = session.catalog().getTable(scratch + ".orders");
+        assertThat(engine.session().catalog().listTables(scratch)).containsExactlyInAnyOrder("orders", "raw");
+        assertThat(engine.session().catalog().tableExists(scratch + ".orders")).isTrue();
+        CatalogTable orders = engine.session().catalog().getTable(scratch + ".orders");
         assertThat(orders.format()).isEqualTo(StorageFormat.ORC);
         assertThat(orders.properties()).containsEntry("owner", "nightly");
         assertThat(orders.location()).contains(scratch).endsWith("orders");
-        CatalogTable raw = session.catalog().getTable(scratch + ".raw");
+        CatalogTable raw = engine.session().catalog().getTable(scratch + ".raw");
         assertThat(raw.kind()).isEqualTo(TableKind.EXTERNAL);
         Files.writeString(external.resolve("kept.txt"), "x\n");
 
-        session.catalog().dropTable(scratch + ".raw");
-        assertThat(session.catalog().tableExists(scratch + ".raw")).isFalse();
+        engine.session().catalog().dropTable(scratch + ".raw");
+        assertThat(engine.session().catalog().tableExists(scratch + ".raw")).isFalse();
         assertThat(external.resolve("kept.txt")).exists(); // an external table's files stay
-        session.catalog().dropDatabase(scratch, true, false);
-        assertThat(session.catalog().databaseExists(scratch)).isFalse();
+        engine.session().catalog().dropDatabase(scratch, true, false);
+        assertThat(engine.session().catalog().databaseExists(scratch)).isFalse();
     }
 
     @Test
@@ -143,10 +138,11 @@ class TableCatalogTest {
         Path directory = Files.createDirectories(temp.resolve("lines"));
         List<String> lines = List.of("first line", "", "third, with a comma");
         Files.write(directory.resolve("part-0.txt"), lines);
-        session.catalog().createTable(session.catalog().newTable(database + ".lines").column("line", DataType.STRING)
+        engine.session().catalog().createTable(engine.session().catalog().newTable(database + ".lines").column("line",
+                DataType.STRING)
                 .format(StorageFormat.TEXT).location(directory.toUri().toString()).external().build());
 
-        assertThat(session.table(database + ".lines").collectAsList())
+        assertThat(engine.session().table(database + ".lines").collectAsList())
                 .containsExactlyElementsOf(lines.stream().map(Row::of).toList());
     }
 
@@ -156,8 +152,9 @@ class TableCatalogTest {
         Dataset data = events(100, 12);
         data.write().format("orc").partitionBy("region").saveAsTable(name);
 
-        assertThat(session.catalog().getTable(name).format()).isEqualTo(StorageFormat.ORC);
-        assertThat(session.table(name).where(col("region").equalTo("eu")).select("id", "kind", "region").orderBy("id")
+        assertThat(engine.session().catalog().getTable(name).format()).isEqualTo(StorageFormat.ORC);
+        assertThat(engine.session().table(name).where(col("region").equalTo("eu")).select("id", "kind", "region")
+                .orderBy("id")
                 .collectAsList()).isEqualTo(data.where(col("region").equalTo("eu")).orderBy("id").collectAsList());
     }
 
@@ -166,19 +163,20 @@ class TableCatalogTest {
         String name = database + ".flat";
         events(0, 6).write().saveAsTable(name);
         events(6, 4).write().mode("append").insertInto(name);
-        assertThat(session.table(name).agg(count("*"), sum("id")).collectAsList())
+        assertThat(engine.session().table(name).agg(count("*"), sum("id")).collectAsList())
                 .containsExactly(Row.of(10L, 45L));
-        assertThat(session.catalog().tableStatistics(name).numRows()).isEqualTo(10);
+        assertThat(engine.session().catalog().tableStatistics(name).numRows()).isEqualTo(10);
 
         events(50, 3).write().mode("overwrite").insertInto(name);
 
-        String location = session.catalog().getTable(name).location();
-        var files = TableTestSupport.dataFiles(session.hadoopConf(), location);
-        assertThat(session.table(name).select("id").orderBy("id").collectAsList())
-                .isEqualTo(duckdb.query("SELECT id FROM read_parquet('" + new org.apache.hadoop.fs.Path(location).toUri()
+        String location = engine.session().catalog().getTable(name).location();
+        var files = TableTestSupport.dataFiles(engine.session().hadoopConf(), location);
+        assertThat(engine.session().table(name).select("id").orderBy("id").collectAsList())
+                .isEqualTo(engine.duckdb().query("SELECT id FROM read_parquet('"
+                + new org.apache.hadoop.fs.Path(location).toUri()
                         .getPath() + "/*.parquet') ORDER BY id"))
                 .containsExactly(Row.of(50L), Row.of(51L), Row.of(52L));
-        assertThat(session.catalog().tableStatistics(name)).isEqualTo(new PartitionStatistics(files.size(), 3,
+        assertThat(engine.session().catalog().tableStatistics(name)).isEqualTo(new PartitionStatistics(files.size(), 3,
                 files.stream().mapToLong(f -> f.getLen()).sum()));
     }
 
@@ -188,6 +186,6 @@ class TableCatalogTest {
         for (long id = firstId; id < firstId + count; id++) {
             rows.add(Row.of(id, id % 3 == 0 ? "click" : "view", id % 2 == 0 ? "eu" : "us"));
         }
-        return session.createDataset(rows, EVENTS);
+        return engine.session().createDataset(rows, EVENTS);
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -23,10 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Queries over a table of 200 daily partitions: the partitions a query reads are selected in the
@@ -40,18 +39,16 @@ class TableScanPruningTest {
     private static final int ROWS_PER_DAY = 3;
     private static final Schema FILE_SCHEMA = Schema.of(Field.of("id", DataType.LONG), Field.of("amount", DataType.LONG));
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("table-pruning");
     private static String table;
     private static String files;
 
     @BeforeAll
     static void createDailyTable() throws Exception {
-        session = TableTestSupport.session("table-pruning");
-        duckdb = new DuckDbOracle();
-        String database = TableTestSupport.newDatabase(session, "pruning");
+        String database = TableTestSupport.newDatabase(engine.session(), "pruning");
         table = database + ".daily";
-        CatalogTable created = session.catalog().createTable(session.catalog().newTable(table)
+        CatalogTable created = engine.session().catalog().createTable(engine.session().catalog().newTable(table)
                 .column("id", DataType.LONG).column("amount", DataType.LONG).partitionColumn("dt", DataType.DATE).build());
         List<PartitionOutput> outputs = new ArrayList<>();
         for (int day = 0; day < DAYS; day++) {
@@ -62,30 +59,27 @@ class TableScanPruningTest {
                 long id = (long) day * ROWS_PER_DAY + i;
                 rows.add(new Object[] {id, id * 7 % 100});
             }
-            TableTestSupport.writeParquet(session.hadoopConf(), directory, "part-0.parquet", FILE_SCHEMA, rows);
+            TableTestSupport.writeParquet(engine.session().hadoopConf(), directory, "part-0.parquet", FILE_SCHEMA,
+                    rows);
             outputs.add(new PartitionOutput(values, directory, ROWS_PER_DAY));
         }
-        session.catalog().hive().publisher().publish(TableWrite.dynamic(created.name(), "setup", PublishMode.APPEND,
+        engine.session().catalog().hive().publisher().publish(TableWrite.dynamic(created.name(), "setup",
+                PublishMode.APPEND,
                 outputs));
         files = "'" + new org.apache.hadoop.fs.Path(created.location()).toUri().getPath() + "/*/*/*.parquet'";
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        duckdb.close();
-        session.close();
     }
 
     @Test
     void aDateRangeReadsOnlyItsPartitionsFilteredInTheMetastore() throws Exception {
         CountingMetastoreCalls calls = countCalls();
-        Dataset may = session.table(table)
+        Dataset may = engine.session().table(table)
                 .where(col("dt").between(lit(LocalDate.of(2026, 5, 1)), lit(LocalDate.of(2026, 5, 30))))
                 .agg(count("*").as("n"), sum("amount").as("total"));
 
         List<Row> answer = may.collectAsList();
 
-        assertThat(answer).isEqualTo(duckdb.query("SELECT count(*), CAST(sum(amount) AS BIGINT) FROM read_parquet(" + files
+        assertThat(answer).isEqualTo(engine.duckdb()
+                .query("SELECT count(*), CAST(sum(amount) AS BIGINT) FROM read_parquet(" + files
                 + ", hive_partitioning = true) WHERE dt BETWEEN DATE '2026-05-01' AND DATE '2026-05-30'"));
         assertThat(calls.counts()).isEqualTo(Map.of("getTable", 1, "listPartitionsByFilter", 1,
                 "getNumPartitionsByFilter", 1));
@@ -96,13 +90,13 @@ class TableScanPruningTest {
     @Test
     void aFilterTheMetastoreCannotEvaluateIsAppliedToPartitionNamesAndOnlySurvivorsAreFetched() throws Exception {
         CountingMetastoreCalls calls = countCalls();
-        Dataset some = session.table(table)
+        Dataset some = engine.session().table(table)
                 .where(col("dt").isNull().or(col("dt").isin(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 7, 4))))
                 .select("id", "amount", "dt").orderBy("id");
 
         List<Row> answer = some.collectAsList();
 
-        assertThat(answer).isEqualTo(duckdb.query("SELECT id, amount, dt FROM read_parquet(" + files
+        assertThat(answer).isEqualTo(engine.duckdb().query("SELECT id, amount, dt FROM read_parquet(" + files
                 + ", hive_partitioning = true) WHERE dt IN (DATE '2026-03-01', DATE '2026-07-04') ORDER BY id"));
         assertThat(calls.counts()).isEqualTo(Map.of("getTable", 1, "listPartitionNames", 1, "getPartitionsByNames", 1));
         assertThat(calls.arguments("getPartitionsByNames")).containsExactly(List.of("dt=2026-03-01", "dt=2026-07-04"));
@@ -112,11 +106,12 @@ class TableScanPruningTest {
     @Test
     void dataAndPartitionConditionsAreSplitBetweenTheFileReaderAndTheMetastore() throws Exception {
         CountingMetastoreCalls calls = countCalls();
-        Dataset query = session.table(table)
+        Dataset query = engine.session().table(table)
                 .where(col("dt").geq(lit(LocalDate.of(2026, 7, 4))).and(col("amount").lt(30)))
                 .groupBy("dt").agg(count("*").as("n")).orderBy("dt");
 
-        assertThat(query.collectAsList()).isEqualTo(duckdb.query("SELECT dt, count(*) FROM read_parquet(" + files
+        assertThat(query.collectAsList()).isEqualTo(engine.duckdb().query("SELECT dt, count(*) FROM read_parquet("
+                + files
                 + ", hive_partitioning = true) WHERE dt >= DATE '2026-07-04' AND amount < 30 GROUP BY dt ORDER BY dt"));
         assertThat(calls.counts()).containsEntry("listPartitionsByFilter", 1).doesNotContainKey("listPartitionNames");
         assertThat(query.explainString()).contains("pushed=[amount < 30]").contains("partitions: 16 of 200");
@@ -125,15 +120,16 @@ class TableScanPruningTest {
     /** PushFilterIntoTableScan and SelectTablePartitions only narrow what is read: switched off, the answer is the same. */
     @Test
     void theTableScanRulesSwitchedOffGiveTheSameAnswer() throws Exception {
-        List<Row> expected = duckdb.query("SELECT count(*), CAST(sum(amount) AS BIGINT) FROM read_parquet(" + files
+        List<Row> expected = engine.duckdb().query("SELECT count(*), CAST(sum(amount) AS BIGINT) FROM read_parquet("
+                + files
                 + ", hive_partitioning = true) WHERE dt BETWEEN DATE '2026-05-01' AND DATE '2026-05-30' AND amount > 20");
-        io.spindle.api.EngineSettings before = session.engineSettings();
+        io.spindle.api.EngineSettings before = engine.session().engineSettings();
         try {
             for (java.util.Set<String> off : List.of(java.util.Set.of("PushFilterIntoTableScan"),
                     java.util.Set.of("SelectTablePartitions"),
                     java.util.Set.of("PushFilterIntoTableScan", "SelectTablePartitions"))) {
-                session.setEngineSettings(before.withExcludedRules(off));
-                Dataset may = session.table(table)
+                engine.session().setEngineSettings(before.withExcludedRules(off));
+                Dataset may = engine.session().table(table)
                         .where(col("dt").between(lit(LocalDate.of(2026, 5, 1)), lit(LocalDate.of(2026, 5, 30)))
                                 .and(col("amount").gt(20)))
                         .agg(count("*").as("n"), sum("amount").as("total"));
@@ -141,14 +137,14 @@ class TableScanPruningTest {
                 assertThat(may.explainString()).as("with %s off", off).doesNotContain("partitions: 30 of 200");
             }
         } finally {
-            session.setEngineSettings(before);
+            engine.session().setEngineSettings(before);
         }
     }
 
     @Test
     void aQueryWithoutPartitionFilterFetchesEveryPartitionByNameWithoutAFilterCall() {
         CountingMetastoreCalls calls = countCalls();
-        Dataset all = session.table(table).where(col("amount").gt(50)).select("id");
+        Dataset all = engine.session().table(table).where(col("amount").gt(50)).select("id");
 
         String explain = all.explainString();
 
@@ -158,7 +154,7 @@ class TableScanPruningTest {
 
     private static CountingMetastoreCalls countCalls() {
         CountingMetastoreCalls[] counting = new CountingMetastoreCalls[1];
-        session.catalog().decorateMetastoreCalls(calls -> counting[0] = new CountingMetastoreCalls(calls));
+        engine.session().catalog().decorateMetastoreCalls(calls -> counting[0] = new CountingMetastoreCalls(calls));
         return counting[0];
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
 import io.spindle.formats.types.Schema;
@@ -19,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Delimited-text and JSON tables through the same write and scan paths as Parquet: a partitioned
@@ -36,21 +35,13 @@ class TableTextFormatsTest {
             Field.of("region", DataType.STRING));
     private static final Pattern PART_FILE = Pattern.compile("part-\\d{5}-(.+)-c\\d{3}\\.(csv|json)");
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("table-text-formats");
     private static String database;
 
     @BeforeAll
     static void open() throws Exception {
-        session = TableTestSupport.session("table-text-formats");
-        duckdb = new DuckDbOracle();
-        database = TableTestSupport.newDatabase(session, "textformats");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        duckdb.close();
-        session.close();
+        database = TableTestSupport.newDatabase(engine.session(), "textformats");
     }
 
     @Test
@@ -58,14 +49,14 @@ class TableTextFormatsTest {
         String table = database + ".people_csv";
         people(0, 30).write().partitionBy("region").format("csv").saveAsTable(table);
 
-        assertThat(session.catalog().getTable(table).format()).isEqualTo(StorageFormat.CSV);
-        List<CatalogPartition> partitions = session.catalog().listPartitions(table);
+        assertThat(engine.session().catalog().getTable(table).format()).isEqualTo(StorageFormat.CSV);
+        List<CatalogPartition> partitions = engine.session().catalog().listPartitions(table);
         assertThat(partitions).extracting(CatalogPartition::name).containsExactly("region=eu", "region=na", "region=us");
         assertOneJobAndOneVersion(partitions);
         List<Row> expected = peopleRows(0, 30);
-        assertThat(session.table(table).select("id", "name", "region").orderBy("id").collectAsList())
+        assertThat(engine.session().table(table).select("id", "name", "region").orderBy("id").collectAsList())
                 .isEqualTo(expected)
-                .isEqualTo(duckdb.query("SELECT id, name, region FROM read_csv(" + files(partitions)
+                .isEqualTo(engine.duckdb().query("SELECT id, name, region FROM read_csv(" + files(partitions)
                         + ", delim = ',', header = false, nullstr = '\\N', hive_partitioning = true, "
                         + "columns = {'id': 'BIGINT', 'name': 'VARCHAR'}) ORDER BY id"));
     }
@@ -76,7 +67,7 @@ class TableTextFormatsTest {
         people(0, 30).write().partitionBy("region").format("json").saveAsTable(table);
         people(100, 4).where(col("region").equalTo("eu")).write().mode("overwrite").insertInto(table);
 
-        List<CatalogPartition> partitions = session.catalog().listPartitions(table);
+        List<CatalogPartition> partitions = engine.session().catalog().listPartitions(table);
         assertThat(partitions).extracting(CatalogPartition::name).containsExactly("region=eu", "region=na", "region=us");
         List<Row> expected = new ArrayList<>();
         for (Row row : peopleRows(0, 30)) {
@@ -90,9 +81,9 @@ class TableTextFormatsTest {
             }
         }
         expected.sort((a, b) -> Long.compare((Long) a.get(0), (Long) b.get(0)));
-        assertThat(session.table(table).select("id", "name", "region").orderBy("id").collectAsList())
+        assertThat(engine.session().table(table).select("id", "name", "region").orderBy("id").collectAsList())
                 .isEqualTo(expected)
-                .isEqualTo(duckdb.query("SELECT id, name, region FROM read_json(" + files(partitions)
+                .isEqualTo(engine.duckdb().query("SELECT id, name, region FROM read_json(" + files(partitions)
                         + ", format = 'newline_delimited', hive_partitioning = true, "
                         + "columns = {'id': 'BIGINT', 'name': 'VARCHAR'}) ORDER BY id"));
     }
@@ -103,7 +94,7 @@ class TableTextFormatsTest {
         Set<String> versions = new TreeSet<>();
         for (CatalogPartition partition : partitions) {
             versions.add(partition.location().substring(partition.location().lastIndexOf('/') + 1));
-            for (FileStatus file : TableTestSupport.dataFiles(session.hadoopConf(), partition.location())) {
+            for (FileStatus file : TableTestSupport.dataFiles(engine.session().hadoopConf(), partition.location())) {
                 Matcher name = PART_FILE.matcher(file.getPath().getName());
                 assertThat(name.matches()).as(file.getPath().getName()).isTrue();
                 jobIds.add(name.group(1));
@@ -117,7 +108,7 @@ class TableTextFormatsTest {
     private static String files(List<CatalogPartition> partitions) {
         List<String> files = new ArrayList<>();
         for (CatalogPartition partition : partitions) {
-            for (FileStatus file : TableTestSupport.dataFiles(session.hadoopConf(), partition.location())) {
+            for (FileStatus file : TableTestSupport.dataFiles(engine.session().hadoopConf(), partition.location())) {
                 files.add("'" + file.getPath().toUri().getPath() + "'");
             }
         }
@@ -125,7 +116,7 @@ class TableTextFormatsTest {
     }
 
     private static Dataset people(long firstId, int count) {
-        return session.createDataset(peopleRows(firstId, count), PEOPLE);
+        return engine.session().createDataset(peopleRows(firstId, count), PEOPLE);
     }
 
     /** Names with a delimiter inside and nulls, three regions; in id order. */

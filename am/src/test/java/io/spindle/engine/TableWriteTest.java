@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spindle.api.Dataset;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.api.TableWriteResult;
 import io.spindle.formats.types.DataType;
 import io.spindle.formats.types.Field;
@@ -27,11 +26,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.hive.metastore.api.MetaException;
 import org.apache.thrift.TException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * insertInto on a partitioned table: static and dynamic overwrite replace only the partitions the
@@ -49,28 +48,20 @@ class TableWriteTest {
     private static final LocalDate D3 = LocalDate.of(2026, 11, 26);
     private static final LocalDate D4 = LocalDate.of(2026, 11, 27);
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("table-write");
     private static String database;
     private String table;
 
     @BeforeAll
     static void open() throws Exception {
-        session = TableTestSupport.session("table-write");
-        duckdb = new DuckDbOracle();
-        database = TableTestSupport.newDatabase(session, "writes");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        duckdb.close();
-        session.close();
+        database = TableTestSupport.newDatabase(engine.session(), "writes");
     }
 
     @BeforeEach
     void createTable(org.junit.jupiter.api.TestInfo test) {
         table = database + "." + test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT);
-        session.catalog().createTable(session.catalog().newTable(table).column("id", DataType.LONG)
+        engine.session().catalog().createTable(engine.session().catalog().newTable(table).column("id", DataType.LONG)
                 .column("amount", DataType.LONG).partitionColumn("dt", DataType.DATE).build());
         sales(0, 30, D1, D2, D3).write().insertInto(table);
     }
@@ -123,7 +114,7 @@ class TableWriteTest {
         assertThat(tableRows()).isEqualTo(once);
         assertThat(statistics()).isEqualTo(statisticsOnce);
         // One version per partition on disk: a path-based reader sees no duplicates either.
-        String root = session.catalog().getTable(table).location();
+        String root = engine.session().catalog().getTable(table).location();
         assertThat(TableTestSupport.tree(conf(), root).stream().filter(path -> path.matches("dt=[^/]+/spindle-[^/]+")))
                 .hasSize(4);
         assertTableMatchesDuckDb();
@@ -140,7 +131,7 @@ class TableWriteTest {
 
     @Test
     void aDryRunListsWhatWouldChangeAndWritesNothing() {
-        String root = session.catalog().getTable(table).location();
+        String root = engine.session().catalog().getTable(table).location();
         List<String> filesBefore = TableTestSupport.tree(conf(), root);
         List<Row> rowsBefore = tableRows();
 
@@ -159,12 +150,12 @@ class TableWriteTest {
 
     @Test
     void aFailingTaskLeavesTheTableAsItWas() {
-        String root = session.catalog().getTable(table).location();
+        String root = engine.session().catalog().getTable(table).location();
         List<String> filesBefore = TableTestSupport.tree(conf(), root);
         List<Row> rowsBefore = tableRows();
         Schema text = Schema.of(Field.of("id", DataType.LONG), Field.of("amount", DataType.STRING),
                 Field.of("dt", DataType.DATE));
-        Dataset bad = session.createDataset(List.of(Row.of(1L, "10", D3), Row.of(2L, "not a number", D3),
+        Dataset bad = engine.session().createDataset(List.of(Row.of(1L, "10", D3), Row.of(2L, "not a number", D3),
                 Row.of(3L, "5", D4)), text).withColumn("amount", col("amount").cast(DataType.LONG));
 
         assertThatThrownBy(() -> bad.write().mode("overwrite").insertInto(table)).hasMessageContaining("not a number");
@@ -175,10 +166,10 @@ class TableWriteTest {
 
     @Test
     void aFailedMetastoreUpdateLeavesTheTableAsItWas() {
-        String root = session.catalog().getTable(table).location();
+        String root = engine.session().catalog().getTable(table).location();
         List<String> filesBefore = TableTestSupport.tree(conf(), root);
         List<Row> rowsBefore = tableRows();
-        session.catalog().decorateMetastoreCalls(calls -> new ForwardingMetastoreCalls(calls) {
+        engine.session().catalog().decorateMetastoreCalls(calls -> new ForwardingMetastoreCalls(calls) {
             @Override
             protected void before(String call, Object argument) throws TException {
                 if (call.equals("alterPartitions")) {
@@ -191,13 +182,13 @@ class TableWriteTest {
             assertThatThrownBy(() -> sales(500, 8, D3, D4).write().mode("overwrite").insertInto(table))
                     .isInstanceOf(CatalogException.class).hasMessageContaining("the table was left as it was");
         } finally {
-            session.catalog().decorateMetastoreCalls(calls -> new ForwardingMetastoreCalls(calls) {
+            engine.session().catalog().decorateMetastoreCalls(calls -> new ForwardingMetastoreCalls(calls) {
                 @Override
                 protected void before(String call, Object argument) {
                 }
             });
         }
-        session.catalog().close(); // drop the failing decorator: the next use reconnects
+        engine.session().catalog().close(); // drop the failing decorator: the next use reconnects
         assertThat(TableTestSupport.tree(conf(), root)).isEqualTo(filesBefore);
         assertThat(tableRows()).isEqualTo(rowsBefore);
     }
@@ -222,11 +213,11 @@ class TableWriteTest {
                 rows.add(Row.of(id, id * 13 % 97, day));
             }
         }
-        return session.createDataset(rows, SALES);
+        return engine.session().createDataset(rows, SALES);
     }
 
     private List<Row> tableRows() {
-        return session.table(table).select("id", "amount", "dt").orderBy("id").collectAsList();
+        return engine.session().table(table).select("id", "amount", "dt").orderBy("id").collectAsList();
     }
 
     private static List<Row> expectedRows(Dataset... parts) {
@@ -239,31 +230,31 @@ class TableWriteTest {
     }
 
     private void assertTableMatchesDuckDb() throws Exception {
-        String files = TableTestSupport.duckDbFileList(conf(), session.catalog().listPartitions(table));
-        assertThat(tableRows()).isEqualTo(duckdb.query("SELECT id, amount, dt FROM read_parquet(" + files
+        String files = TableTestSupport.duckDbFileList(conf(), engine.session().catalog().listPartitions(table));
+        assertThat(tableRows()).isEqualTo(engine.duckdb().query("SELECT id, amount, dt FROM read_parquet(" + files
                 + ", hive_partitioning = true) ORDER BY id"));
     }
 
     private void assertStatisticsDescribeTheFiles() {
-        for (CatalogPartition partition : session.catalog().listPartitions(table)) {
+        for (CatalogPartition partition : engine.session().catalog().listPartitions(table)) {
             List<FileStatus> files = TableTestSupport.dataFiles(conf(), partition.location());
-            long rows = session.table(table).where(col("dt").equalTo(partition.values().get(0))).count();
+            long rows = engine.session().table(table).where(col("dt").equalTo(partition.values().get(0))).count();
             assertThat(partition.statistics()).as(partition.name()).isEqualTo(new PartitionStatistics(files.size(), rows,
                     files.stream().mapToLong(FileStatus::getLen).sum()));
         }
     }
 
     private Map<String, String> locations() {
-        return TableTestSupport.locations(session.catalog().listPartitions(table));
+        return TableTestSupport.locations(engine.session().catalog().listPartitions(table));
     }
 
     private Map<String, PartitionStatistics> statistics() {
         Map<String, PartitionStatistics> byName = new TreeMap<>();
-        session.catalog().listPartitions(table).forEach(p -> byName.put(p.name(), p.statistics()));
+        engine.session().catalog().listPartitions(table).forEach(p -> byName.put(p.name(), p.statistics()));
         return byName;
     }
 
     private static Configuration conf() {
-        return session.hadoopConf();
+        return engine.session().hadoopConf();
     }
 }

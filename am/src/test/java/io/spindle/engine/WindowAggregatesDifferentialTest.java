@@ -13,9 +13,7 @@ import static io.spindle.api.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
-import io.spindle.api.EngineSettings;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.api.Window;
 import io.spindle.api.WindowSpec;
 import io.spindle.runtime.exec.WindowOperator;
@@ -24,11 +22,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * avg, sum, count, min and max over windows on local[2] against DuckDB: running (with an order:
@@ -50,28 +46,11 @@ class WindowAggregatesDifferentialTest {
         return SOURCE.replace("@ROWS@", Long.toString(rows));
     }
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("window-aggregates").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
-
-    @AfterEach
-    void reset() {
-        session.setEngineSettings(EngineSettings.from(session.conf()));
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("window-aggregates");
 
     private static Dataset events(long rows) {
-        return session.range(rows)
+        return engine.session().range(rows)
                 .withColumn("u", when(col("id").mod(11).equalTo(0), lit(null))
                         .when(col("id").mod(10).lt(6), lit(0L)).otherwise(col("id").mod(37)))
                 .withColumn("ts", col("id").mod(500))
@@ -88,7 +67,8 @@ class WindowAggregatesDifferentialTest {
 
     /** The expected rows from DuckDB's sums and counts over {@code window} (SQL). */
     private static List<Row> expected(String window, long rows, String filter) throws Exception {
-        List<Row> raw = duckdb.query("SELECT id, CAST(sum(ts) OVER w AS BIGINT), count(ts) OVER w, sum(amount) OVER w, "
+        List<Row> raw = engine.duckdb()
+                .query("SELECT id, CAST(sum(ts) OVER w AS BIGINT), count(ts) OVER w, sum(amount) OVER w, "
                 + "count(*) OVER w, count(amount) OVER w, min(amount) OVER w, max(ts) OVER w FROM "
                 + source(rows) + " WINDOW w AS (" + window + ") " + filter + " ORDER BY id");
         List<Row> expected = new ArrayList<>();
@@ -130,7 +110,7 @@ class WindowAggregatesDifferentialTest {
 
     @Test
     void aWholePartitionOverTenTimesTheBudgetSpillsAndMatchesDuckDb() throws Exception {
-        session.setEngineSettings(session.engineSettings().withTaskMemoryBytes(256L << 10));
+        engine.adjust(s -> s.withTaskMemoryBytes(256L << 10));
         long rows = 200_000; // partition u = 0 holds 60%: ~120k rows x 4 columns, over 3 MB
         long before = WindowOperator.spilledGroupChunks();
         List<Row> actual = aggregates(events(rows), Window.partitionBy("u")).filter(col("id").mod(97).equalTo(0))
@@ -141,7 +121,7 @@ class WindowAggregatesDifferentialTest {
 
     @Test
     void bigPeerGroupsWithLagAndLeadSpillAndMatchDuckDb() throws Exception {
-        session.setEngineSettings(session.engineSettings().withTaskMemoryBytes(256L << 10));
+        engine.adjust(s -> s.withTaskMemoryBytes(256L << 10));
         long rows = 200_000;
         long before = WindowOperator.spilledGroupChunks();
         WindowSpec byBucket = Window.partitionBy("u").orderBy(col("bucket"));
@@ -153,7 +133,7 @@ class WindowAggregatesDifferentialTest {
         List<Row> actual = windowed.filter(col("id").mod(89).equalTo(0)).select("id", "s", "a", "n").orderBy("id")
                 .collectAsList();
         String window = " WINDOW w AS (PARTITION BY u ORDER BY ts % 3) ";
-        List<Row> raw = duckdb.query("SELECT id, CAST(sum(ts) OVER w AS BIGINT), sum(amount) OVER w, "
+        List<Row> raw = engine.duckdb().query("SELECT id, CAST(sum(ts) OVER w AS BIGINT), sum(amount) OVER w, "
                 + "count(amount) OVER w, count(*) OVER w FROM " + source(rows) + window
                 + "QUALIFY id % 89 = 0 ORDER BY id");
         List<Row> expected = new ArrayList<>();
@@ -169,7 +149,7 @@ class WindowAggregatesDifferentialTest {
         Dataset offsets = windowed.join(events(rows).select(col("id").as("eid"), col("u")),
                 col("id").equalTo(col("eid"))).groupBy("u").agg(count("back").as("backs"), sum("back").as("back_sum"),
                 sum("ahead").as("ahead_sum")).orderBy("u");
-        assertThat(offsets.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT u, count(back), "
+        assertThat(offsets.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT u, count(back), "
                 + "CAST(sum(back) AS BIGINT), CAST(sum(ahead) AS BIGINT) FROM (SELECT u, lag(ts % 3, 2) OVER w AS back, "
                 + "lead(ts % 3, 3, -1) OVER w AS ahead FROM " + source(rows) + window + ") GROUP BY u "
                 + "ORDER BY u NULLS FIRST"));

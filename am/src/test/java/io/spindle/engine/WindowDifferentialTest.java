@@ -18,16 +18,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spindle.api.Dataset;
 import io.spindle.api.EngineSettings;
 import io.spindle.api.Row;
-import io.spindle.api.Session;
 import io.spindle.api.Window;
 import io.spindle.api.WindowSpec;
 import io.spindle.plan.analysis.AnalysisException;
 import io.spindle.runtime.exec.WindowOperator;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Window functions on local[2] against DuckDB's: ranking with ties, lag/lead with defaults across
@@ -43,23 +41,11 @@ class WindowDifferentialTest {
             + "THEN 0 ELSE range % 37 END AS u, range % 500 AS ts, CASE WHEN range % 7 = 0 THEN NULL "
             + "ELSE CAST(CAST(range % 1000 AS DECIMAL(10,2)) / 100 AS DECIMAL(10,2)) END AS amount FROM range(" + ROWS + "))";
 
-    private static Session session;
-    private static DuckDbOracle duckdb;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        session = Session.builder().master("local[2]").appName("window-differential").getOrCreate();
-        duckdb = new DuckDbOracle();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        session.stop();
-        duckdb.close();
-    }
+    @RegisterExtension
+    static final EngineFixture engine = EngineFixture.local("window-differential");
 
     private static Dataset events(long rows) {
-        return session.range(rows)
+        return engine.session().range(rows)
                 .withColumn("u", when(col("id").mod(11).equalTo(0), lit(null))
                         .when(col("id").mod(10).lt(6), lit(0L)).otherwise(col("id").mod(37)))
                 .withColumn("ts", col("id").mod(500))
@@ -73,7 +59,7 @@ class WindowDifferentialTest {
         Dataset actual = events(ROWS).select(col("id"),
                 row_number().over(Window.partitionBy("u").orderBy(col("ts").desc(), col("id"))).as("rn"),
                 rank().over(byTs).as("r"), dense_rank().over(byTs).as("dr")).orderBy("id");
-        assertThat(actual.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT id, "
+        assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, "
                 + "CAST(row_number() OVER (PARTITION BY u ORDER BY ts DESC NULLS LAST, id) AS INTEGER), "
                 + "CAST(rank() OVER (PARTITION BY u ORDER BY ts NULLS FIRST) AS INTEGER), "
                 + "CAST(dense_rank() OVER (PARTITION BY u ORDER BY ts NULLS FIRST) AS INTEGER) FROM " + SOURCE
@@ -86,7 +72,7 @@ class WindowDifferentialTest {
         Dataset actual = events(ROWS).select(col("id"), lag(col("amount"), 1).over(window).as("prev"),
                 lead(col("amount"), 2, 0).over(window).as("next2"), lag(col("ts"), 3, -1L).over(window).as("ts3"),
                 lead(col("id"), 0).over(window).as("self")).orderBy("id");
-        assertThat(actual.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT id, "
+        assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, "
                 + "lag(amount, 1) OVER w, lead(amount, 2, 0) OVER w, lag(ts, 3, -1) OVER w, lead(id, 0) OVER w FROM "
                 + SOURCE + " WINDOW w AS (PARTITION BY u ORDER BY ts NULLS FIRST, id) ORDER BY id"));
     }
@@ -99,7 +85,7 @@ class WindowDifferentialTest {
                 max(col("ts")).over(Window.partitionBy("u").orderBy(col("ts").desc())).as("hi"),
                 sum("amount").over(Window.partitionBy("u").orderBy("id")).minus(col("amount")).as("before"))
                 .orderBy("id");
-        assertThat(actual.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT id, "
+        assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, "
                 + "sum(amount) OVER (PARTITION BY u ORDER BY ts NULLS FIRST), "
                 + "count(*) OVER (PARTITION BY u ORDER BY ts NULLS FIRST), "
                 + "min(amount) OVER (PARTITION BY u ORDER BY ts NULLS FIRST), "
@@ -112,7 +98,7 @@ class WindowDifferentialTest {
         Dataset global = events(2_000).withColumn("rn", row_number().over(Window.orderBy(col("id").desc())))
                 .withColumn("total", sum("ts").over(Window.orderBy(lit(1))))
                 .select("id", "rn", "total").orderBy("id");
-        assertThat(global.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT range, "
+        assertThat(global.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT range, "
                 + "CAST(row_number() OVER (ORDER BY range DESC) AS INTEGER), "
                 + "CAST(sum(range % 500) OVER () AS BIGINT) FROM range(2000) ORDER BY range"));
         assertThat(global.explainString()).contains("Window").contains("Exchange single");
@@ -122,8 +108,8 @@ class WindowDifferentialTest {
 
     @Test
     void aWindowOverTenTimesTheTaskBudgetSpillsAndMatchesDuckDb() throws Exception {
-        EngineSettings original = session.engineSettings();
-        session.setEngineSettings(original.withTaskMemoryBytes(1L << 20));
+        EngineSettings original = engine.session().engineSettings();
+        engine.session().setEngineSettings(original.withTaskMemoryBytes(1L << 20));
         try {
             long spilledBefore = WindowOperator.spilledRuns();
             long rows = 400_000; // ~4 columns x 8 bytes: over 12 MB through a 1 MB budget
@@ -132,7 +118,7 @@ class WindowDifferentialTest {
                     sum("ts").over(Window.partitionBy("u").orderBy("id")).as("running"));
             Dataset summary = windowed.groupBy("u").agg(max("rn").as("rows"), sum("running").as("s")).orderBy("u");
             String source = SOURCE.replace("range(" + ROWS + ")", "range(" + rows + ")");
-            assertThat(summary.collectAsList()).containsExactlyElementsOf(duckdb.query("SELECT u, "
+            assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT u, "
                     + "CAST(max(rn) AS INTEGER), CAST(sum(running) AS BIGINT) FROM (SELECT u, "
                     + "row_number() OVER (PARTITION BY u ORDER BY id) AS rn, "
                     + "sum(ts) OVER (PARTITION BY u ORDER BY id) AS running FROM " + source + ") "
@@ -140,7 +126,7 @@ class WindowDifferentialTest {
             assertThat(WindowOperator.spilledRuns()).as("sort runs spilled by window operators")
                     .isGreaterThan(spilledBefore);
         } finally {
-            session.setEngineSettings(original);
+            engine.session().setEngineSettings(original);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.spindle.jobs.cluster;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
@@ -51,7 +48,6 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     private static final long NM_CONNECT_TIMEOUT_MS = 60_000;
     private static final long STOP_STEP_TIMEOUT_MS = 60_000;
-    private static final String YARN_CLUSTER_NAME = "spindle";
 
     private final Options options;
     private final MiniDFSCluster dfs;
@@ -106,7 +102,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             // With only two datanodes a pipeline cannot always find a replacement for a failed one;
             // keep writing to the survivor instead of failing the write (fault-injection tests kill DNs).
             dfsConf.setBoolean("dfs.client.block.write.replace-datanode-on-failure.best-effort", true);
-            applyOverrides(dfsConf, options.overrides(), k -> !k.startsWith("yarn."));
+            ClusterConfigs.applyOverrides(dfsConf, options.overrides(), k -> !k.startsWith("yarn."));
             Path dfsDir = baseDir.resolve("dfs");
             Files.createDirectories(dfsDir);
             dfs = new MiniDFSCluster.Builder(dfsConf, dfsDir.toFile())
@@ -120,9 +116,9 @@ public final class EmbeddedCluster implements AutoCloseable {
             // ---- YARN
             t = System.nanoTime();
             YarnConfiguration yarnConf = new YarnConfiguration(dfs.getConfiguration(0));
-            configureYarn(yarnConf, options);
-            applyOverrides(yarnConf, options.overrides(), k -> true);
-            yarn = newMiniYarnCluster(baseDir.resolve("yarn"), options.nodeManagers());
+            ClusterConfigs.configureYarn(yarnConf, options);
+            ClusterConfigs.applyOverrides(yarnConf, options.overrides(), k -> true);
+            yarn = ClusterConfigs.newMiniYarnCluster(baseDir.resolve("yarn"), options.nodeManagers());
             yarn.init(yarnConf);
             yarn.start();
             if (!yarn.waitForNodeManagersToConnect(NM_CONNECT_TIMEOUT_MS)) {
@@ -153,7 +149,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             }
 
             Path confDir = baseDir.resolve("conf");
-            writeClientConfig(clientConf, confDir, metastore != null);
+            ClusterConfigs.writeClientConfig(clientConf, confDir, metastore != null);
             LOG.info("Embedded cluster up in {} ms; client configuration in {}", ms(t0), confDir);
             return new EmbeddedCluster(options, dfs, yarn, metastore, confDir, clientConf, fs);
         } catch (Throwable e) {
@@ -167,115 +163,6 @@ public final class EmbeddedCluster implements AutoCloseable {
             }
             throw new IOException("Embedded cluster failed to start: " + e, e);
         }
-    }
-
-    /** Every YARN setting this cluster runs with; see STACK.md. */
-    private static void configureYarn(Configuration conf, Options o) {
-        // NodeManager capacity. MiniYARNCluster overwrites the first key with the second.
-        conf.setInt(YarnConfiguration.NM_PMEM_MB, o.nmMemoryMb());
-        conf.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", o.nmMemoryMb());
-        conf.setInt(YarnConfiguration.NM_VCORES, o.nmVcores());
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
-        // A request larger than a node is rejected at once instead of waiting forever.
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, o.nmMemoryMb());
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_VCORES, o.nmVcores());
-        conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
-        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
-        conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
-
-        // Capacity scheduler: the shaded jar ships no capacity-scheduler.xml.
-        conf.set("yarn.scheduler.capacity.root.queues", "default");
-        conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
-        conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
-        conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
-
-        // Shut down fast: otherwise NM stop waits ~34 s on log deletion.
-        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 2);
-        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 0);
-
-        // Allocate quickly: containers are handed out on NM heartbeats.
-        conf.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 100);
-        conf.setLong(YarnConfiguration.RM_AM_EXPIRY_INTERVAL_MS, 30_000);
-        conf.setLong(YarnConfiguration.RM_NM_EXPIRY_INTERVAL_MS, 30_000);
-
-        conf.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
-        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
-    }
-
-    private static void applyOverrides(Configuration conf, Map<String, String> overrides, Predicate<String> applies) {
-        overrides.forEach((k, v) -> {
-            if (applies.test(k)) {
-                conf.set(k, v);
-            }
-        });
-    }
-
-    /**
-     * MiniYARNCluster puts its work dir under {@code GenericTestUtils.getTestDir()}, i.e. the
-     * {@code test.build.data} system property (default {@code target/test/data} relative to the working
-     * directory). Point it at our base dir for the duration of the constructor only.
-     */
-    private static MiniYARNCluster newMiniYarnCluster(Path yarnDir, int nodeManagers) throws IOException {
-        Files.createDirectories(yarnDir);
-        String key = "test.build.data";
-        String previous = System.getProperty(key);
-        System.setProperty(key, yarnDir.toString());
-        try {
-            return new MiniYARNCluster(YARN_CLUSTER_NAME, 1, nodeManagers, 1, 1);
-        } finally {
-            if (previous == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, previous);
-            }
-        }
-    }
-
-    /** Writes core-site.xml, hdfs-site.xml, yarn-site.xml (and hive-site.xml) from the live configuration. */
-    private static void writeClientConfig(Configuration conf, Path dir, boolean withMetastore) throws IOException {
-        Files.createDirectories(dir);
-        Configuration core = new Configuration(false);
-        Configuration hdfs = new Configuration(false);
-        Configuration yarnSite = new Configuration(false);
-        Configuration hive = new Configuration(false);
-        Map<String, String> sorted = new TreeMap<>();
-        for (Map.Entry<String, String> e : conf) {
-            sorted.put(e.getKey(), e.getValue());
-        }
-        for (String key : sorted.keySet()) {
-            if (Configuration.isDeprecated(key)) {
-                continue; // its replacement is written too
-            }
-            String value = conf.get(key); // variables expanded
-            if (value == null) {
-                continue;
-            }
-            String source = "spindle-embedded-cluster";
-            if (key.startsWith("yarn.")) {
-                yarnSite.set(key, value, source);
-            } else if (key.startsWith("dfs.")) {
-                hdfs.set(key, value, source);
-            } else if (key.startsWith("metastore.") || key.startsWith("hive.")) {
-                hive.set(key, value, source);
-            } else {
-                core.set(key, value, source);
-            }
-        }
-        write(core, dir.resolve("core-site.xml"));
-        write(hdfs, dir.resolve("hdfs-site.xml"));
-        write(yarnSite, dir.resolve("yarn-site.xml"));
-        if (withMetastore) {
-            write(hive, dir.resolve("hive-site.xml"));
-        }
-    }
-
-    private static void write(Configuration conf, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            conf.writeXml(out);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     // ------------------------------------------------------------------ accessors

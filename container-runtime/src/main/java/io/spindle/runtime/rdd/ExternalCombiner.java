@@ -2,6 +2,7 @@ package io.spindle.runtime.rdd;
 
 import io.spindle.api.Tuple2;
 import io.spindle.rdd.Aggregator;
+import io.spindle.rdd.KnownCombine;
 import io.spindle.runtime.memory.TaskMemoryBudget;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,9 @@ final class ExternalCombiner<K, V, C> {
     private final TaskMemoryBudget budget;
     private final String localDir;
     private final boolean growing;
+    /** The merge functions when they are {@link KnownCombine known}, else null. */
+    private final KnownCombine knownMerge;
+    private final KnownCombine knownCombine;
     private CombineTable<K, C> map = new CombineTable<>();
     /** Estimated heap bytes of the keys and boxed combiners in {@link #map}, beside its arrays. */
     private long entryBytes;
@@ -37,12 +41,15 @@ final class ExternalCombiner<K, V, C> {
         this.budget = budget;
         this.localDir = localDir;
         this.growing = aggregator.growing();
+        this.knownMerge = KnownCombine.of(aggregator.mergeValue());
+        this.knownCombine = KnownCombine.of(aggregator.mergeCombiners());
     }
 
     /**
      * Adds one value (or combiner) of {@code key}: one probe of the table when the key is there. A
-     * combiner the table holds as an unboxed long is boxed just for the user function's call, in a
-     * branch of its own, so that when the function inlines the JIT can drop both boxes.
+     * {@link KnownCombine known} merge function (Long::sum) is applied here, to the unboxed long
+     * combiner when it is one, without calling it; otherwise the user function is called, the
+     * unboxed combiner boxed just for that call.
      */
     @SuppressWarnings("unchecked")
     void insert(K key, Object value, boolean valueIsCombiner) {
@@ -52,14 +59,20 @@ final class ExternalCombiner<K, V, C> {
             map.insertAt(-slot - 1, key, combiner);
             entryBytes += SizeEstimate.of(key) + (combiner instanceof Long ? 0 : SizeEstimate.of(combiner));
         } else {
+            KnownCombine known = valueIsCombiner ? knownCombine : knownMerge;
             if (map.holdsLong(slot)) {
-                C existing = (C) (Object) Long.valueOf(map.longAt(slot));
-                map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value)
-                        : aggregator.merge(existing, (V) value));
+                if (known != null && known.isLong() && value instanceof Long number) {
+                    map.setLongAt(slot, known.applyLong(map.longAt(slot), number));
+                } else {
+                    merge(slot, (C) (Object) Long.valueOf(map.longAt(slot)), value, valueIsCombiner);
+                }
             } else {
                 C existing = map.valueAt(slot);
-                map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value)
-                        : aggregator.merge(existing, (V) value));
+                if (known != null && known.applies(existing, value)) {
+                    map.setAt(slot, known.apply(existing, value));
+                } else {
+                    merge(slot, existing, value, valueIsCombiner);
+                }
             }
             if (!growing) {
                 return;
@@ -75,6 +88,11 @@ final class ExternalCombiner<K, V, C> {
                 spill();
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void merge(int slot, C existing, Object value, boolean valueIsCombiner) {
+        map.setAt(slot, valueIsCombiner ? aggregator.combine(existing, (C) value) : aggregator.merge(existing, (V) value));
     }
 
     private void spill() {

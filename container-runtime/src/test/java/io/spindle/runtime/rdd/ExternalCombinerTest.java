@@ -139,4 +139,47 @@ class ExternalCombinerTest {
         table.forEach(visited::put);
         assertThat(visited).isEqualTo(expected);
     }
+
+    /**
+     * Short Latin-1 strings are held packed in their slot and compared without their hashCode:
+     * every length around the packing limit, NUL and 0xFF chars (so "" and "\0" and "\0\0"
+     * differ), chars past Latin-1 (never packed), beside null and colliding non-string keys.
+     */
+    @Test
+    void combineTableTellsPackedShortStringsApartFromEachOtherAndFromOtherKeys() {
+        char[] alphabet = {'a', 'b', '\0', '\u00ff', '\u00e9', '\u0100', '\u4e2d'};
+        SplittableRandom random = new SplittableRandom(23);
+        CombineTable<Object, Object> table = new CombineTable<>(4);
+        Map<Object, Long> expected = new HashMap<>();
+        for (int i = 0; i < 60_000; i++) {
+            Object key;
+            if (i % 50 == 0) {
+                key = i % 100 == 0 ? null : new Colliding(i % 7);
+            } else {
+                StringBuilder word = new StringBuilder();
+                int length = random.nextInt(11);
+                for (int c = 0; c < length; c++) {
+                    // Mostly Latin-1, so many keys pack; a few not.
+                    word.append(alphabet[random.nextInt(random.nextInt(10) == 0 ? alphabet.length : 5)]);
+                }
+                key = word.toString();
+            }
+            long value = random.nextLong();
+            int slot = table.find(key);
+            if (slot < 0) {
+                table.insertAt(-slot - 1, key, value);
+            } else {
+                table.setLongAt(slot, table.longAt(slot) + value);
+            }
+            expected.merge(key, value, Long::sum);
+        }
+        assertThat(table.size()).isEqualTo(expected.size());
+        Map<Object, Object> visited = new HashMap<>();
+        table.forEach(visited::put);
+        assertThat(visited).isEqualTo(expected);
+        assertThat(CombineTable.pack("")).isNotEqualTo(CombineTable.pack("\0")).isNotZero();
+        assertThat(CombineTable.pack("abcdefg")).isNotZero();
+        assertThat(CombineTable.pack("abcdefgh")).isZero();
+        assertThat(CombineTable.pack("\u0100")).isZero();
+    }
 }

@@ -52,6 +52,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--master", defaultValue = "local[2]", description = "local[N], local[*] or yarn.")
     String master;
 
+    @Option(names = "--cold", defaultValue = "0", description = "Instead of the runs in this JVM: run each query in "
+            + "this many fresh JVMs, one at a time, through bin/spindle, and print the median whole-process wall time "
+            + "(start to exit) beside the query's own first_ms.")
+    int cold;
+
+    @Option(names = "--one-shot", hidden = true, description = "Only the query's first run, nothing before or after "
+            + "it that a job would not do (the child processes of --cold).")
+    boolean oneShot;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,16 +70,27 @@ public final class BenchCommand implements Callable<Integer> {
                         "Unknown query '" + query + "'; known: " + String.join(",", BenchRunner.ALL));
             }
         }
+        if (cold < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cold must be 0 (off) or more processes, not "
+                    + cold);
+        }
         Path work = workDir != null ? workDir : defaultWorkDirectory();
         BenchSizes sizes = sizes();
         Path dataDirectory = data != null ? data : generate(work.resolve(sizes.directoryName()), sizes, out);
         Path scratch = Files.createDirectories(work.resolve("scratch-" + ProcessHandle.current().pid()));
+        if (cold > 0) {
+            try {
+                return runCold(dataDirectory, work, scratch, out);
+            } finally {
+                BenchRunner.deleteRecursively(scratch);
+            }
+        }
         int failed = 0;
         try (Session session = Session.builder().master(master).appName("spindle-bench").getOrCreate()) {
             BenchRunner runner = new BenchRunner(session, dataDirectory, scratch, out);
             for (String query : queries) {
                 try {
-                    runner.run(query.toLowerCase(Locale.ROOT), warmup, runs);
+                    runner.run(query.toLowerCase(Locale.ROOT), warmup, runs, oneShot);
                 } catch (UnsupportedOperationException e) {
                     out.printf("%-10s not yet supported%n", query);
                 } catch (RuntimeException e) {
@@ -81,6 +101,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             BenchRunner.deleteRecursively(scratch);
+        }
+        return failed == 0 ? 0 : 3;
+    }
+
+    private int runCold(Path dataDirectory, Path work, Path scratch, PrintWriter out) throws Exception {
+        ColdRuns coldRuns = new ColdRuns(ColdRuns.defaultLauncher(), dataDirectory, work, master, scratch);
+        int failed = 0;
+        for (String query : queries) {
+            try {
+                out.println(coldRuns.run(query.toLowerCase(Locale.ROOT), cold).line());
+            } catch (IllegalStateException e) {
+                failed++;
+                out.printf("%-10s FAILED: %s%n", query, e.getMessage());
+            }
+            out.flush();
         }
         return failed == 0 ? 0 : 3;
     }

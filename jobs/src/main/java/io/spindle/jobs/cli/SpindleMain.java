@@ -22,6 +22,7 @@ public final class SpindleMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupWarmup.startFor(args);
         System.exit(execute(args));
     }
 

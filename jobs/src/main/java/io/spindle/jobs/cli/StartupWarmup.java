@@ -48,6 +48,10 @@ final class StartupWarmup {
         }
         switch (args.get(0)) {
             case "bench":
+                int cold = args.indexOf("--cold");
+                if (cold >= 0 && cold + 1 < args.size() && !args.get(cold + 1).equals("0")) {
+                    return false; // the queries run in child processes
+                }
                 int master = args.indexOf("--master");
                 return master < 0 || master + 1 >= args.size() || isLocal(args.get(master + 1));
             case "submit":

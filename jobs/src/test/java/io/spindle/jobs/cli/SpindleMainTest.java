@@ -64,6 +64,46 @@ class SpindleMainTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    /** Modelling only the named subcommand (as {@code main} does) changes no help text, error or exit code. */
+    @Test
+    void aCommandLineOfOnlyTheNamedSubcommandBehavesAsTheWholeOne() {
+        List<List<String>> commandLines = List.of(List.of("submit", "--help"), List.of("status", "--help"),
+                List.of("kill", "--help"), List.of("demo", "--help"), List.of("bench", "--help"),
+                List.of("submit", "--master", "local[2]", appJar.toString()), List.of("status"),
+                List.of("kill", "a", "b"), List.of("bench", "--nosuch"), List.of("demo", "--files", "many"),
+                List.of("bench", "--queries", "q7", "--work-dir", directory.toString()),
+                List.of("submit", "--mastr", "local[2]", "--class", "C", appJar.toString()));
+        for (List<String> args : commandLines) {
+            String[] argv = args.toArray(String[]::new);
+            StringWriter wholeOut = new StringWriter();
+            StringWriter wholeErr = new StringWriter();
+            int wholeExit = SpindleMain.commandLine(new PrintWriter(wholeOut, true), new PrintWriter(wholeErr, true))
+                    .execute(argv);
+            StringWriter onlyOut = new StringWriter();
+            StringWriter onlyErr = new StringWriter();
+            int onlyExit = SpindleMain.commandLine(new PrintWriter(onlyOut, true), new PrintWriter(onlyErr, true), argv)
+                    .execute(argv);
+
+            assertThat(List.of(onlyExit, onlyOut.toString(), onlyErr.toString())).as("%s", args)
+                    .isEqualTo(List.of(wholeExit, wholeOut.toString(), wholeErr.toString()));
+            assertThat(wholeExit).as("%s", args).isIn(0, 2);
+            assertThat(wholeOut.toString() + wholeErr).as("%s", args).isNotBlank();
+        }
+    }
+
+    @Test
+    void rootHelpAndUnknownCommandsStillSeeEverySubcommand() {
+        StringWriter helpOut = new StringWriter();
+        int exit = SpindleMain.commandLine(new PrintWriter(helpOut, true), new PrintWriter(err, true),
+                new String[] {"help"}).execute("help");
+
+        assertThat(exit).isZero();
+        assertThat(helpOut.toString()).contains("submit", "status", "kill", "demo", "bench", "help");
+        assertThat(SpindleMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                new String[] {"sumbit"}).execute("sumbit")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'sumbit'").contains("spindle submit");
+    }
+
     /** Regression: the exit-code mapper turned every picocli parse error into 1 (internal error). */
     @Test
     void submitWithoutClassIsAUsageError() {

@@ -24,6 +24,7 @@ class StartupWarmupTest {
         assertThat(StartupWarmup.startsLocalSession(List.of("--help"))).isFalse();
         assertThat(StartupWarmup.startsLocalSession(List.of("bench", "--help"))).isFalse();
         assertThat(StartupWarmup.startsLocalSession(List.of("bench", "--master", "yarn"))).isFalse();
+        assertThat(StartupWarmup.startsLocalSession(List.of("bench", "--cold", "3"))).isFalse();
         assertThat(StartupWarmup.startsLocalSession(List.of("status", "application_1_0001"))).isFalse();
         assertThat(StartupWarmup.startsLocalSession(List.of("submit", "--master", "yarn", "--class", "C", "a.jar")))
                 .isFalse();

@@ -74,17 +74,22 @@ final class StartupWarmup {
         return master.toLowerCase(Locale.ROOT).startsWith("local");
     }
 
-    /** The steps in the order the main thread reaches them, so both threads take class locks alike. */
+    /**
+     * Logging first (everything below logs), then the Hadoop steps, which the main thread reaches
+     * last (the login only in the first query), in the order it takes them, so that both threads
+     * take Hadoop's class-initialisation locks alike; Guice and the JCA providers, which the main
+     * thread soon reaches itself, come after.
+     */
     private static void run() {
         quietly(() -> org.slf4j.LoggerFactory.getLogger(StartupWarmup.class));
-        quietly(() -> com.google.inject.Guice.createInjector());
+        quietly(() -> new Configuration().get("fs.defaultFS"));
+        quietly(() -> FileSystem.getFileSystemClass("file", new Configuration()));
+        quietly(UserGroupInformation::getCurrentUser);
         quietly(() -> {
             Mac.getInstance("HmacSHA256");
             return new SecureRandom().nextInt();
         });
-        quietly(() -> new Configuration().get("fs.defaultFS"));
-        quietly(() -> FileSystem.getFileSystemClass("file", new Configuration()));
-        quietly(UserGroupInformation::getCurrentUser);
+        quietly(() -> com.google.inject.Guice.createInjector());
     }
 
     private interface Step {

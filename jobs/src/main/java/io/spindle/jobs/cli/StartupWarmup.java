@@ -82,7 +82,8 @@ final class StartupWarmup {
      */
     private static void run() {
         quietly(() -> org.slf4j.LoggerFactory.getLogger(StartupWarmup.class));
-        quietly(() -> new Configuration().get("fs.defaultFS"));
+        // One configuration, parsed once, for the file-system registry (loading it registers the
+        // HDFS default resources, as it would on the main thread).
         quietly(() -> FileSystem.getFileSystemClass("file", new Configuration()));
         quietly(UserGroupInformation::getCurrentUser);
         quietly(() -> {

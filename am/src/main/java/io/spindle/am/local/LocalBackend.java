@@ -47,22 +47,78 @@ public final class LocalBackend implements ExecutionBackend {
         this.executorCount = executorCount;
     }
 
-    /** Starts the endpoint and the executors; returns once every executor has registered. */
+    /**
+     * Starts the endpoint and the executors; returns once every executor has registered. The
+     * executors connect and register at the same time, each on a thread of its own (executor 1 on
+     * the caller's), as YARN containers would: their handshakes and Hadoop configurations overlap
+     * instead of queuing.
+     */
     public void start() {
         try {
             endpoint.start();
             for (int index = 1; index <= executorCount; index++) {
-                Executor executor = new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
-                        null, "localhost");
-                executors.add(executor);
-                executor.start();
+                executors.add(new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
+                        null, "localhost"));
             }
+            startAll(executors);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the local backend: " + e.getMessage(), e);
         }
         LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
                 executorCount, endpoint.port());
+    }
+
+    /** Starts every executor, the first on this thread; the first failure (by executor order) is thrown. */
+    private static void startAll(List<Executor> executors) throws IOException {
+        if (executors.isEmpty()) {
+            return;
+        }
+        List<Thread> starters = new ArrayList<>();
+        Throwable[] failures = new Throwable[executors.size()];
+        for (int i = 1; i < executors.size(); i++) {
+            int index = i;
+            Thread starter = new Thread(() -> {
+                try {
+                    executors.get(index).start();
+                } catch (IOException | RuntimeException | Error e) {
+                    failures[index] = e;
+                }
+            }, "spindle-local-executor-" + executors.get(i).executorId() + "-start");
+            starter.setDaemon(true);
+            starter.start();
+            starters.add(starter);
+        }
+        try {
+            executors.get(0).start();
+        } catch (IOException | RuntimeException | Error e) {
+            failures[0] = e;
+        }
+        boolean interrupted = false;
+        for (Thread starter : starters) {
+            while (true) {
+                try {
+                    starter.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // an executor's start is bounded by its connect and read timeouts
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Throwable failure : failures) {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+        }
     }
 
     @Override

@@ -1,76 +1,105 @@
 package io.spindle.jobs.bench;
 
 import io.spindle.api.Session;
+import io.spindle.jobs.cli.CommandSpec;
+import io.spindle.jobs.cli.CommandSpec.UsageException;
+import io.spindle.jobs.cli.CommandSpec.ValueType;
+import io.spindle.jobs.cli.SpindleCommand;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code bin/spindle bench}: generates deterministic data at a scale (or uses {@code --data}) and
  * runs the benchmark queries in this JVM, one line per query.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run the benchmark queries (TPC-H Q1/Q6, funnel, wordcount, nightly, sort) and print timings.")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements SpindleCommand {
+    private static final List<String> DEFAULT_QUERIES = BenchRunner.ALL;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--scale", defaultValue = "1", description = "Data scale: 1 = 1M lineitem rows and 20 MB of text.")
-    double scale;
-
-    @Option(names = "--text-mb", description = "Megabytes of generated text (default: 20 x scale).")
-    Double textMegabytes;
-
-    @Option(names = "--preset", description = "Data sizes by name instead of --scale: 'issue' = 6M lineitem rows, "
-            + "20M events over 60 days, 200k products, 500 MiB of text (the sizes of the Spark comparison).")
-    String preset;
-
-    @Option(names = "--data", description = "Existing data directory (lineitem/, events/, products/, text/).")
-    Path data;
-
-    @Option(names = "--work-dir", description = "Where generated data (kept and reused across runs) and scratch output "
-            + "go (default: $SPINDLE_HOME/target/bench, else <tmp>/spindle-bench).")
-    Path workDir;
-
-    @Option(names = "--queries", split = ",", defaultValue = "q1,q6,funnel,wordcount,nightly,sort",
-            description = "Queries to run, comma-separated: ${DEFAULT-VALUE}.")
-    List<String> queries;
-
-    @Option(names = "--runs", defaultValue = "3", description = "Timed runs per query.")
-    int runs;
-
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs after the first, per query.")
-    int warmup;
-
-    @Option(names = "--master", defaultValue = "local[2]", description = "local[N], local[*] or yarn.")
-    String master;
+    private double scale = 1;
+    private Double textMegabytes;
+    private String preset;
+    private Path data;
+    private Path workDir;
+    private List<String> queries;
+    private int runs = 3;
+    private int warmup = 1;
+    private String master = "local[2]";
+    private int cold;
+    private boolean oneShot;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public CommandSpec spec() {
+        return new CommandSpec("bench",
+                "Run the benchmark queries (TPC-H Q1/Q6, funnel, wordcount, nightly, sort) and print timings.")
+                .option("--scale", "scale", "Data scale: 1 = 1M lineitem rows and 20 MB of text.", ValueType.DOUBLE,
+                        value -> scale = value)
+                .option("--text-mb", "textMegabytes", "Megabytes of generated text (default: 20 x scale).",
+                        ValueType.DOUBLE, value -> textMegabytes = value)
+                .option("--preset", "preset", "Data sizes by name instead of --scale: 'issue' = 6M lineitem rows, "
+                        + "20M events over 60 days, 200k products, 500 MiB of text (the sizes of the Spark comparison).",
+                        ValueType.STRING, value -> preset = value)
+                .option("--data", "data", "Existing data directory (lineitem/, events/, products/, text/).",
+                        ValueType.PATH, value -> data = value)
+                .option("--work-dir", "workDir", "Where generated data (kept and reused across runs) and scratch output "
+                        + "go (default: $SPINDLE_HOME/target/bench, else <tmp>/spindle-bench).", ValueType.PATH,
+                        value -> workDir = value)
+                .option("--queries", "queries", "Queries to run, comma-separated (repeatable): "
+                        + String.join(",", DEFAULT_QUERIES) + ".", ValueType.STRING, this::addQueries)
+                .option("--runs", "runs", "Timed runs per query.", ValueType.INT, value -> runs = value)
+                .option("--warmup", "warmup", "Untimed runs after the first, per query.", ValueType.INT,
+                        value -> warmup = value)
+                .option("--master", "master", "local[N], local[*] or yarn.", ValueType.STRING, value -> master = value)
+                .option("--cold", "processes", "Instead of the runs in this JVM: run each query in this many fresh "
+                        + "JVMs, one at a time, through bin/spindle, and print the median whole-process wall time "
+                        + "(start to exit) beside the query's own first_ms.", ValueType.INT, value -> cold = value)
+                .hiddenFlag("--one-shot", "Only the query's first run, nothing before or after it that a job would "
+                        + "not do (the child processes of --cold).", () -> oneShot = true);
+    }
+
+    private void addQueries(String list) {
+        if (queries == null) {
+            queries = new ArrayList<>();
+        }
+        queries.addAll(Arrays.asList(list.split(",")));
+    }
+
+    @Override
+    public int call(PrintWriter out, PrintWriter err) throws Exception {
+        if (queries == null) {
+            queries = DEFAULT_QUERIES;
+        }
         for (String query : queries) {
             if (!BenchRunner.ALL.contains(query.toLowerCase(Locale.ROOT))) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
+                throw new UsageException(
                         "Unknown query '" + query + "'; known: " + String.join(",", BenchRunner.ALL));
             }
+        }
+        if (cold < 0) {
+            throw new UsageException("--cold must be 0 (off) or more processes, not "
+                    + cold);
         }
         Path work = workDir != null ? workDir : defaultWorkDirectory();
         BenchSizes sizes = sizes();
         Path dataDirectory = data != null ? data : generate(work.resolve(sizes.directoryName()), sizes, out);
         Path scratch = Files.createDirectories(work.resolve("scratch-" + ProcessHandle.current().pid()));
+        if (cold > 0) {
+            try {
+                return runCold(dataDirectory, work, scratch, out);
+            } finally {
+                BenchRunner.deleteRecursively(scratch);
+            }
+        }
         int failed = 0;
         try (Session session = Session.builder().master(master).appName("spindle-bench").getOrCreate()) {
             BenchRunner runner = new BenchRunner(session, dataDirectory, scratch, out);
             for (String query : queries) {
                 try {
-                    runner.run(query.toLowerCase(Locale.ROOT), warmup, runs);
+                    runner.run(query.toLowerCase(Locale.ROOT), warmup, runs, oneShot);
                 } catch (UnsupportedOperationException e) {
                     out.printf("%-10s not yet supported%n", query);
                 } catch (RuntimeException e) {
@@ -85,13 +114,28 @@ public final class BenchCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 3;
     }
 
+    private int runCold(Path dataDirectory, Path work, Path scratch, PrintWriter out) throws Exception {
+        ColdRuns coldRuns = new ColdRuns(ColdRuns.defaultLauncher(), dataDirectory, work, master, scratch);
+        int failed = 0;
+        for (String query : queries) {
+            try {
+                out.println(coldRuns.run(query.toLowerCase(Locale.ROOT), cold).line());
+            } catch (IllegalStateException e) {
+                failed++;
+                out.printf("%-10s FAILED: %s%n", query, e.getMessage());
+            }
+            out.flush();
+        }
+        return failed == 0 ? 0 : 3;
+    }
+
     private BenchSizes sizes() {
         if (preset == null) {
             return BenchSizes.scaled(scale, Math.round(textMegabytes != null ? textMegabytes * (1 << 20)
                     : BenchData.TEXT_BYTES_PER_SCALE * scale));
         }
         if (!preset.equalsIgnoreCase("issue")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new UsageException(
                     "Unknown preset '" + preset + "'; known: issue (or use --scale)");
         }
         return textMegabytes == null ? BenchSizes.ISSUE : new BenchSizes(BenchSizes.ISSUE.lineitemRows(),

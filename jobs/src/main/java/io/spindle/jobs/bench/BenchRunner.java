@@ -36,25 +36,43 @@ public final class BenchRunner {
         this.out = out;
     }
 
-    /** What one query measured. */
+    /** What one query measured; {@code answer} fingerprints the first run's result ({@link AnswerFingerprint}). */
     public record Result(String query, long resultRows, long inputRows, long firstMillis, long medianMillis,
-            long peakHeapBytes, long medianCpuMillis, long firstCpuMillis) {
+            long peakHeapBytes, long medianCpuMillis, long firstCpuMillis, String answer) {
         String line() {
             double seconds = Math.max(medianMillis, 1) / 1000.0;
             return String.format(Locale.ROOT, "%-10s rows=%-8d first_ms=%-7d median_ms=%-7d rows_per_s=%-12.0f "
-                    + "peak_heap_mb=%-5d cpu_ms=%-6d first_cpu_ms=%d", query, resultRows, firstMillis, medianMillis,
-                    inputRows / seconds, peakHeapBytes >> 20, medianCpuMillis, firstCpuMillis);
+                    + "peak_heap_mb=%-5d cpu_ms=%-6d first_cpu_ms=%-6d answer=%s", query, resultRows, firstMillis,
+                    medianMillis, inputRows / seconds, peakHeapBytes >> 20, medianCpuMillis, firstCpuMillis, answer);
         }
     }
 
     /** Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed. */
     public Result run(String query, int warmup, int runs) {
-        resetPeaks();
+        return run(query, warmup, runs, false);
+    }
+
+    /**
+     * With {@code oneShot}, only the first run, as a job would: no collection before it and no
+     * count of the input rows after it (rows_per_s is then 0), so that the process does nothing but
+     * start, run the query and exit ({@code bench --cold}'s child processes).
+     */
+    public Result run(String query, int warmup, int runs, boolean oneShot) {
+        if (!oneShot) {
+            resetPeaks();
+        }
         long start = System.nanoTime();
         long firstCpuBegin = processCpuNanos();
-        long rows = runOnce(query);
+        Answer answer = runOnce(query);
+        long rows = answer.rows();
         long first = (System.nanoTime() - start) / 1_000_000;
         long firstCpu = (processCpuNanos() - firstCpuBegin) / 1_000_000;
+        if (oneShot) {
+            Result result = new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint());
+            out.println(result.line());
+            out.flush();
+            return result;
+        }
         long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {
             runOnce(query);
@@ -72,32 +90,44 @@ public final class BenchRunner {
         cpuTimes.sort(null);
         long median = times.isEmpty() ? first : times.get(times.size() / 2);
         long cpu = cpuTimes.isEmpty() ? 0 : cpuTimes.get(cpuTimes.size() / 2);
-        Result result = new Result(query, rows, inputRows, first, median, peakHeap(), cpu, firstCpu);
+        Result result = new Result(query, rows, inputRows, first, median, peakHeap(), cpu, firstCpu,
+                answer.fingerprint());
         out.println(result.line());
         out.flush();
         return result;
     }
 
-    private long runOnce(String query) {
+    /** A run's result rows and its fingerprint. */
+    private record Answer(long rows, String fingerprint) {
+        static Answer of(List<?> rows) {
+            return new Answer(rows.size(), AnswerFingerprint.of(rows));
+        }
+
+        static Answer ofCount(long rows) {
+            return new Answer(rows, AnswerFingerprint.of(List.of(rows)));
+        }
+    }
+
+    private Answer runOnce(String query) {
         switch (query) {
             case "q1":
-                return BenchQueries.q1(session, data).size();
+                return Answer.of(BenchQueries.q1(session, data));
             case "q6":
-                return BenchQueries.q6(session, data).size();
+                return Answer.of(BenchQueries.q6(session, data));
             case "wordcount":
-                return BenchQueries.wordcount(session, data).size();
+                return Answer.of(BenchQueries.wordcount(session, data));
             case "sort": {
                 Path output = scratch.resolve("sort-" + System.nanoTime());
                 BenchQueries.sort(session, data, output.toString());
                 deleteRecursively(output);
-                return inputRows("sort");
+                return Answer.ofCount(inputRows("sort"));
             }
             case "funnel":
-                return BenchQueries.funnel(session, data).size();
+                return Answer.of(BenchQueries.funnel(session, data));
             case "nightly": {
                 List<Path> days = BenchQueries.eventDays(data);
-                return BenchQueries.nightly(session, data, BenchQueries.dateOf(days.get(days.size() - 1)),
-                        scratch.resolve("nightly"));
+                return Answer.ofCount(BenchQueries.nightly(session, data,
+                        BenchQueries.dateOf(days.get(days.size() - 1)), scratch.resolve("nightly")));
             }
             default:
                 throw new IllegalArgumentException("Unknown query '" + query + "'; known: " + ALL);

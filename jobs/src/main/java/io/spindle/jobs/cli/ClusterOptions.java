@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import picocli.CommandLine.Option;
 
 /** Options shared by commands that talk to a cluster without submitting. */
 final class ClusterOptions {
 
-    @Option(names = "--hadoop-conf-dir", description = "Hadoop client configuration (default: $HADOOP_CONF_DIR)")
-    Path hadoopConfDir;
+    private Path hadoopConfDir;
+
+    /** Adds {@code --hadoop-conf-dir} to {@code spec}. */
+    CommandSpec addTo(CommandSpec spec) {
+        return spec.option("--hadoop-conf-dir", "hadoopConfDir", "Hadoop client configuration (default: $HADOOP_CONF_DIR)",
+                CommandSpec.ValueType.PATH, value -> hadoopConfDir = value);
+    }
 
     Configuration hadoopConf() {
         SpindleConf conf = ConfigLoader.load(ConfigLoader.locateDefaultsFile(), Map.of(), Map.of());

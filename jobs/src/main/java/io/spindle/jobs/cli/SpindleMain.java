@@ -1,47 +1,155 @@
 package io.spindle.jobs.cli;
 
+import io.spindle.am.client.ExitCode;
+import io.spindle.jobs.bench.BenchCommand;
 import io.spindle.jobs.demo.DemoCommand;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * {@code bin/spindle} and {@code yarn jar spindle-jobs.jar}: submit, status, kill, demo.
- * Exit codes follow {@link io.spindle.am.client.ExitCode}.
+ * {@code bin/spindle} and {@code yarn jar spindle-jobs.jar}: submit, status, kill, demo, bench.
+ * Exit codes follow {@link ExitCode}: 0 success, 2 for a command line that does not parse (the
+ * error names the option or argument, then the command's help), 1 for an unexpected exception.
  */
-@Command(name = "spindle", mixinStandardHelpOptions = true, version = "Spindle 0.1.0",
-        description = "Batch ETL on YARN: submit jobs, follow and kill applications, run the demo.",
-        subcommands = {SubmitCommand.class, StatusCommand.class, KillCommand.class, DemoCommand.class,
-                io.spindle.jobs.bench.BenchCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad arguments or configuration,",
-                "3 job failed (user code or data), 4 infrastructure (YARN/HDFS/AM), 5 killed."})
-public final class SpindleMain implements Runnable {
+public final class SpindleMain {
+    static final String VERSION = "Spindle 0.1.0";
+    private static final String DESCRIPTION =
+            "Batch ETL on YARN: submit jobs, follow and kill applications, run the demo.";
+    private static final String FOOTER = "Exit codes: 0 success, 1 internal error, 2 bad arguments or configuration,"
+            + System.lineSeparator() + "3 job failed (user code or data), 4 infrastructure (YARN/HDFS/AM), 5 killed.";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** The subcommands, in the order the help lists them. */
+    private static final Map<String, Supplier<SpindleCommand>> COMMANDS = commands();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    private SpindleMain(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    private static Map<String, Supplier<SpindleCommand>> commands() {
+        Map<String, Supplier<SpindleCommand>> commands = new LinkedHashMap<>();
+        commands.put("submit", SubmitCommand::new);
+        commands.put("status", StatusCommand::new);
+        commands.put("kill", KillCommand::new);
+        commands.put("demo", DemoCommand::new);
+        commands.put("bench", BenchCommand::new);
+        return commands;
+    }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        StartupWarmup.startFor(args);
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of main). */
-    public static int execute(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    /** The command line writing to {@code out} and {@code err}; {@link #execute(String...)} runs it. */
+    public static SpindleMain commandLine(PrintWriter out, PrintWriter err) {
+        return new SpindleMain(out, err);
     }
 
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new SpindleMain());
-        // Everything after the application jar belongs to the job, even if it looks like an option.
-        commandLine.getSubcommands().get("submit").setStopAtPositional(true);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(error -> (error instanceof CommandLine.ParameterException ? io.spindle.am.client.ExitCode.USAGE : io.spindle.am.client.ExitCode.INTERNAL_ERROR).code());
-        return commandLine;
+    /** Parses {@code args}, runs the command they name and returns its exit code. */
+    public int execute(String... args) {
+        try {
+            return dispatch(Arrays.asList(args));
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private int dispatch(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help")) {
+            out.print(usage());
+            return ExitCode.SUCCESS.code();
+        }
+        String first = args.get(0);
+        if (first.equals("-V") || first.equals("--version")) {
+            out.println(VERSION);
+            return ExitCode.SUCCESS.code();
+        }
+        if (first.equals("help")) {
+            return help(args.subList(1, args.size()));
+        }
+        Supplier<SpindleCommand> command = COMMANDS.get(first);
+        if (command == null) {
+            err.println(first.startsWith("-") ? "Unknown option: '" + first + "'"
+                    : (args.size() == 1 ? "Unmatched argument at index 0: '" : "Unmatched arguments from index 0: '")
+                            + String.join("', '", args) + "'");
+            List<String> close = new ArrayList<>();
+            COMMANDS.keySet().forEach(name -> {
+                if (CommandSpec.EditDistance.between(name, first) <= 2) {
+                    close.add("spindle " + name);
+                }
+            });
+            if (!close.isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", close) + "?");
+            }
+            err.print(usage());
+            return ExitCode.USAGE.code();
+        }
+        return run(command.get(), args.subList(1, args.size()));
+    }
+
+    private int run(SpindleCommand command, List<String> args) {
+        CommandSpec spec = command.spec();
+        try {
+            switch (spec.parse(args)) {
+                case HELP:
+                    out.print(spec.usage("spindle " + spec.name()));
+                    return ExitCode.SUCCESS.code();
+                case VERSION:
+                    out.println(VERSION);
+                    return ExitCode.SUCCESS.code();
+                case RUN:
+                    return command.call(out, err);
+                default:
+                    throw new IllegalStateException("unreachable");
+            }
+        } catch (CommandSpec.UsageException e) {
+            err.println(e.getMessage());
+            err.print(spec.usage("spindle " + spec.name()));
+            return ExitCode.USAGE.code();
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            return ExitCode.INTERNAL_ERROR.code();
+        }
+    }
+
+    private int help(List<String> args) {
+        if (args.isEmpty()) {
+            out.print(usage());
+            return ExitCode.SUCCESS.code();
+        }
+        Supplier<SpindleCommand> command = COMMANDS.get(args.get(0));
+        if (command == null) {
+            err.println("Unknown subcommand '" + args.get(0) + "'.");
+            err.print(usage());
+            return ExitCode.USAGE.code();
+        }
+        CommandSpec spec = command.get().spec();
+        out.print(spec.usage("spindle " + spec.name()));
+        return ExitCode.SUCCESS.code();
+    }
+
+    /** The top-level help: the commands and the exit codes. */
+    static String usage() {
+        StringBuilder text = new StringBuilder("Usage: spindle [-hV] [COMMAND]").append(System.lineSeparator());
+        text.append(CommandSpec.wrap(DESCRIPTION, 0, 0));
+        CommandSpec.row(text, "-h, --help", "Show this help message and exit.");
+        CommandSpec.row(text, "-V, --version", "Print version information and exit.");
+        text.append("Commands:").append(System.lineSeparator());
+        for (Supplier<SpindleCommand> command : COMMANDS.values()) {
+            CommandSpec spec = command.get().spec();
+            CommandSpec.row(text, spec.name(), spec.description());
+        }
+        CommandSpec.row(text, "help", "Display help information about the specified command.");
+        return text.append(System.lineSeparator()).append(FOOTER).append(System.lineSeparator()).toString();
     }
 }

@@ -4,31 +4,25 @@ import io.spindle.am.client.ExitCode;
 import io.spindle.am.client.SubmissionException;
 import io.spindle.am.client.YarnSubmissionClient;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spindle status <appId>}: what YARN knows about an application. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show an application's state.")
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements SpindleCommand {
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Parameters(index = "0", description = "application id, e.g. application_1732700000000_0001")
-    String applicationId;
+    private final ClusterOptions cluster = new ClusterOptions();
+    private String applicationId;
 
     @Override
-    public Integer call() {
+    public CommandSpec spec() {
+        return cluster.addTo(new CommandSpec("status", "Show an application's state."))
+                .parameter("applicationId", "application id, e.g. application_1732700000000_0001", CommandSpec.ValueType.STRING, value -> applicationId = value);
+    }
+
+    @Override
+    public int call(PrintWriter out, PrintWriter err) {
         try (YarnSubmissionClient client = new YarnSubmissionClient(cluster.hadoopConf(), new PrintStream(System.err, true))) {
             ApplicationReport report = client.report(applicationId);
-            var out = spec.commandLine().getOut();
             out.println("Application:  " + report.getApplicationId());
             out.println("Name:         " + report.getName());
             out.println("Queue:        " + report.getQueue());
@@ -41,7 +35,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             return ExitCode.SUCCESS.code();
         } catch (SubmissionException e) {
-            spec.commandLine().getErr().println("spindle status: " + e.getMessage());
+            err.println("spindle status: " + e.getMessage());
             return e.exitCode().code();
         }
     }

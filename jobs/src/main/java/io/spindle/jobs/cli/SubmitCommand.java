@@ -25,52 +25,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spindle submit}: runs a job on YARN (through an ApplicationMaster) or in this process. */
-@Command(name = "submit", mixinStandardHelpOptions = true,
-        description = "Submit a job: --master yarn runs it on the cluster, local[N] in this process.")
-public final class SubmitCommand implements Callable<Integer> {
+public final class SubmitCommand implements SpindleCommand {
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--master", description = "yarn, local[N] or local[*] (default: spindle.master)")
-    String master;
-
-    @Option(names = "--queue", description = "YARN queue (default: spindle.yarn.queue)")
-    String queue;
-
-    @Option(names = "--name", description = "application name (default: the main class)")
-    String name;
-
-    @Option(names = "--conf", description = "a configuration value, key=value; repeatable", mapFallbackValue = "")
-    Map<String, String> conf = new LinkedHashMap<>();
-
-    @Option(names = "--class", required = true, description = "the job's main class")
-    String mainClass;
-
-    @Option(names = "--result-file", description = "write a JSON summary of the run here")
-    Path resultFile;
-
-    @Option(names = "--hadoop-conf-dir", description = "Hadoop client configuration (default: $HADOOP_CONF_DIR)")
-    Path hadoopConfDir;
-
-    @Parameters(index = "0", description = "the application jar")
-    Path appJar;
-
-    @Parameters(index = "1..*", description = "arguments passed to the job's main")
-    List<String> args = new ArrayList<>();
+    private String master;
+    private String queue;
+    private String name;
+    private final Map<String, String> conf = new LinkedHashMap<>();
+    private String mainClass;
+    private Path resultFile;
+    private Path hadoopConfDir;
+    private Path appJar;
+    private final List<String> args = new ArrayList<>();
+    private PrintWriter err;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSpec spec() {
+        return new CommandSpec("submit", "Submit a job: --master yarn runs it on the cluster, local[N] in this process.")
+                .option("--master", "master", "yarn, local[N] or local[*] (default: spindle.master)",
+                        CommandSpec.ValueType.STRING, value -> master = value)
+                .option("--queue", "queue", "YARN queue (default: spindle.yarn.queue)", CommandSpec.ValueType.STRING,
+                        value -> queue = value)
+                .option("--name", "name", "application name (default: the main class)", CommandSpec.ValueType.STRING,
+                        value -> name = value)
+                .option("--conf", "key=value", "a configuration value, key=value; repeatable",
+                        CommandSpec.ValueType.STRING, this::addConf)
+                .requiredOption("--class", "mainClass", "the job's main class", CommandSpec.ValueType.STRING,
+                        value -> mainClass = value)
+                .option("--result-file", "resultFile", "write a JSON summary of the run here",
+                        CommandSpec.ValueType.PATH, value -> resultFile = value)
+                .option("--hadoop-conf-dir", "hadoopConfDir", "Hadoop client configuration (default: $HADOOP_CONF_DIR)",
+                        CommandSpec.ValueType.PATH, value -> hadoopConfDir = value)
+                .parameter("appJar", "the application jar", CommandSpec.ValueType.PATH, value -> appJar = value)
+                .remainingParameters("args", "arguments passed to the job's main", args::add)
+                // Everything after the application jar belongs to the job, even if it looks like an option.
+                .stopAtPositional();
+    }
+
+    /** {@code key=value}; a key alone means the empty value. */
+    private void addConf(String entry) {
+        int equals = entry.indexOf('=');
+        conf.put(equals < 0 ? entry : entry.substring(0, equals), equals < 0 ? "" : entry.substring(equals + 1));
+    }
+
+    @Override
+    public int call(PrintWriter out, PrintWriter err) {
+        this.err = err;
         SpindleConf submitted;
         long start = System.currentTimeMillis();
         JobResult result;
@@ -97,7 +99,7 @@ public final class SubmitCommand implements Callable<Integer> {
 
     /** A submission that never started: the scheduler still gets a result file naming why. */
     private JobResult notRun(ExitCode exit, String message, long start) {
-        spec.commandLine().getErr().println("spindle submit: " + message);
+        err.println("spindle submit: " + message);
         return new JobResult("", name == null ? mainClass : name, "NOT_SUBMITTED", exit.code(), "not submitted",
                 message, "", start, 0, System.currentTimeMillis() - start, List.of(), Map.of());
     }
@@ -180,7 +182,7 @@ public final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    /** Bridges the client's PrintStream progress lines to picocli's writer. */
+    /** Bridges the client's PrintStream progress lines to the command's writer. */
     private static final class WriterOutputStream extends OutputStream {
         private final PrintWriter writer;
 

@@ -6,6 +6,8 @@ import io.spindle.am.client.SubmitRequest;
 import io.spindle.am.client.YarnSubmissionClient;
 import io.spindle.conf.ConfigLoader;
 import io.spindle.conf.SpindleConf;
+import io.spindle.jobs.cli.CommandSpec;
+import io.spindle.jobs.cli.SpindleCommand;
 import io.spindle.jobs.cli.SpindleHome;
 import io.spindle.jobs.cluster.EmbeddedCluster;
 import io.spindle.jobs.linecount.LineWordCount;
@@ -22,37 +24,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spindle demo}: an embedded cluster (HDFS, YARN, Hive Metastore) in this process, sample
  * text on its HDFS, the line-and-word count job submitted through the real client path, its
  * answer checked against counts made while generating the input, and everything shut down.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the line/word count job on an embedded HDFS + YARN + metastore and check its answer.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements SpindleCommand {
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--files", defaultValue = "4", description = "input files to generate (default: ${DEFAULT-VALUE})")
-    int files;
-
-    @Option(names = "--file-size", defaultValue = "3000000", description = "bytes per file (default: ${DEFAULT-VALUE})")
-    int fileSize;
-
-    @Option(names = "--dir", description = "where the embedded cluster keeps its data (default: a temporary directory)")
-    Path dir;
+    private int files = 4;
+    private int fileSize = 3_000_000;
+    private Path dir;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public CommandSpec spec() {
+        return new CommandSpec("demo",
+                "Run the line/word count job on an embedded HDFS + YARN + metastore and check its answer.")
+                .option("--files", "files", "input files to generate (default: 4)", CommandSpec.ValueType.INT,
+                        value -> files = value)
+                .option("--file-size", "fileSize", "bytes per file (default: 3000000)", CommandSpec.ValueType.INT,
+                        value -> fileSize = value)
+                .option("--dir", "dir", "where the embedded cluster keeps its data (default: a temporary directory)",
+                        CommandSpec.ValueType.PATH, value -> dir = value);
+    }
+
+    @Override
+    public int call(PrintWriter out, PrintWriter err) throws Exception {
         Path base = dir != null ? dir : Files.createTempDirectory("spindle-demo");
         long clusterStart = System.currentTimeMillis();
         out.println("Starting an embedded cluster (2 HDFS datanodes, YARN with 2 NodeManagers, Hive Metastore) in " + base);

@@ -64,7 +64,43 @@ class SpindleMainTest {
         assertThat(err.toString()).isEmpty();
     }
 
-    /** Regression: the exit-code mapper turned every picocli parse error into 1 (internal error). */
+    @Test
+    void eachCommandsHelpListsItsOptionsAndVersionPrintsTheVersion() {
+        for (String command : List.of("submit", "status", "kill", "demo", "bench")) {
+            StringWriter commandOut = new StringWriter();
+            int exit = SpindleMain.commandLine(new PrintWriter(commandOut, true), new PrintWriter(err, true))
+                    .execute(command, "--help");
+            assertThat(exit).isZero();
+            assertThat(commandOut.toString()).startsWith("Usage: spindle " + command + " [-hV]");
+        }
+        assertThat(spindle("--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("Spindle 0.1.0");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void helpCommandShowsACommandsHelpAndNamesAnUnknownOne() {
+        assertThat(spindle("help", "bench")).isZero();
+        assertThat(out.toString()).startsWith("Usage: spindle bench").contains("--cold=<processes>")
+                .doesNotContain("--one-shot");
+
+        assertThat(spindle("help", "bnech")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unknown subcommand 'bnech'.");
+    }
+
+    @Test
+    void badOptionValuesAndMissingParametersAreUsageErrorsNamingThem() {
+        assertThat(spindle("demo", "--files", "many")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Invalid value for option '--files': 'many' is not an int")
+                .contains("Usage: spindle demo");
+
+        StringWriter statusErr = new StringWriter();
+        int exit = SpindleMain.commandLine(new PrintWriter(out, true), new PrintWriter(statusErr, true)).execute("status");
+        assertThat(exit).isEqualTo(2);
+        assertThat(statusErr.toString()).startsWith("Missing required parameter: '<applicationId>'");
+    }
+
+    /** Regression: the exit-code mapper turned every parse error into 1 (internal error). */
     @Test
     void submitWithoutClassIsAUsageError() {
         int exit = spindle("submit", "--master", "local[2]", appJar.toString());

@@ -21,7 +21,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Apache Parquet: vectorized reads of flat columns with row-group skipping and column pruning;
@@ -57,7 +56,8 @@ public final class ParquetFileFormat implements FileFormat {
     public Schema readSchema(Configuration conf, Path file) throws IOException {
         ParquetMetadata footer;
         try {
-            footer = ParquetFileReader.readFooter(HadoopInputFile.fromPath(file, conf),
+            // As the batch reader does: a local file without re-checking its .crc side file.
+            footer = ParquetFileReader.readFooter(LocalInputFiles.of(file, conf),
                     ParquetMetadataConverter.SKIP_ROW_GROUPS);
         } catch (FileNotFoundException e) {
             throw e;

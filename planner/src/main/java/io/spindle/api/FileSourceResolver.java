@@ -157,8 +157,11 @@ final class FileSourceResolver {
         Schema schema;
         if (merge) {
             Map<String, Schema> byFile = new LinkedHashMap<>();
-            for (FileStatus file : nonEmpty) {
-                byFile.put(file.getPath().toString(), format.readSchema(conf, file.getPath()));
+            boolean footers = spec.name().equals("parquet") || spec.name().equals("orc");
+            List<Schema> schemas = footers ? FooterReads.readAll(format, conf, nonEmpty)
+                    : FooterReads.readInTurn(format, conf, nonEmpty);
+            for (int i = 0; i < nonEmpty.size(); i++) {
+                byFile.put(nonEmpty.get(i).getPath().toString(), schemas.get(i));
             }
             schema = SchemaMerger.merge(byFile);
         } else {

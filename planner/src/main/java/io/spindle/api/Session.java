@@ -81,7 +81,7 @@ public final class Session implements AutoCloseable {
 
     /** A fresh Hadoop configuration: the environment's cluster settings plus {@code spindle.hadoop.*}. */
     public Configuration hadoopConf() {
-        Configuration hadoop = new Configuration();
+        Configuration hadoop = io.spindle.formats.fs.HadoopConfigurations.fresh();
         conf.hadoopOverrides().forEach(hadoop::set);
         return io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
     }

@@ -67,6 +67,8 @@ public final class Executor implements AutoCloseable {
     private volatile SpindleConf conf;
     private volatile String applicationId;
     private volatile Configuration hadoopConf;
+    /** The class loader a configuration made in the constructor would have had; it is made at the first task. */
+    private volatile ClassLoader hadoopConfLoader;
 
     /** An executor that advertises this machine's host name for locality. */
     public Executor(String driverHost, int driverPort, byte[] secret, String executorId, int cores,
@@ -120,7 +122,7 @@ public final class Executor implements AutoCloseable {
             rpc.close();
             throw e;
         }
-        this.hadoopConf = newHadoopConf(conf);
+        this.hadoopConfLoader = Thread.currentThread().getContextClassLoader();
         this.connection = rpc;
         this.taskPool = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 threads("task", true));
@@ -135,10 +137,23 @@ public final class Executor implements AutoCloseable {
                 applicationId, cores);
     }
 
-    private static Configuration newHadoopConf(SpindleConf conf) {
-        Configuration hadoop = new Configuration();
-        conf.hadoopOverrides().forEach(hadoop::set);
-        return io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
+    /** Made when the first task needs it, not while the executor starts (many never read a file). */
+    private Configuration hadoopConf() {
+        Configuration hadoop = hadoopConf;
+        if (hadoop == null) {
+            synchronized (this) {
+                hadoop = hadoopConf;
+                if (hadoop == null) {
+                    hadoop = io.spindle.formats.fs.HadoopConfigurations.fresh();
+                    if (hadoopConfLoader != null) {
+                        hadoop.setClassLoader(hadoopConfLoader);
+                    }
+                    conf.hadoopOverrides().forEach(hadoop::set);
+                    hadoopConf = io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
+                }
+            }
+        }
+        return hadoop;
     }
 
     private void readLoop() {
@@ -307,7 +322,7 @@ public final class Executor implements AutoCloseable {
         @Override
         public ExecutorTaskContext contextFor(LaunchTask launch) {
             return new ExecutorTaskContext(applicationId, launch.stageId(), launch.partitionId(), launch.attempt(),
-                    executorId, advertisedHost, conf, hadoopConf);
+                    executorId, advertisedHost, conf, hadoopConf());
         }
 
         @Override

@@ -18,10 +18,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Apache Parquet: vectorized reads of flat columns with row-group skipping and column pruning;
@@ -57,8 +58,13 @@ public final class ParquetFileFormat implements FileFormat {
     public Schema readSchema(Configuration conf, Path file) throws IOException {
         ParquetMetadata footer;
         try {
-            footer = ParquetFileReader.readFooter(HadoopInputFile.fromPath(file, conf),
-                    ParquetMetadataConverter.SKIP_ROW_GROUPS);
+            // As the batch reader does: a local file without re-checking its .crc side file, and
+            // options from the caller's configuration (Parquet's own default parses a new one).
+            ParquetReadOptions options = HadoopReadOptions.builder(conf, file)
+                    .withMetadataFilter(ParquetMetadataConverter.SKIP_ROW_GROUPS).build();
+            try (ParquetFileReader reader = ParquetFileReader.open(LocalInputFiles.of(file, conf), options)) {
+                footer = reader.getFooter();
+            }
         } catch (FileNotFoundException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -26,6 +26,11 @@ import org.apache.hadoop.fs.FileSystem;
  *       would pass the target. Each split also counts {@code openCostBytes}, the cost of opening a
  *       file expressed in bytes that could have been read instead, so a thousand 1 KB files make a
  *       handful of tasks rather than one per file or one for all of them.
+ *   <li>When that gives a task count that is not a multiple of {@code minSplits} (the task slots),
+ *       the last wave would run on some slots while the others idle: 3 equal tasks on 2 slots take
+ *       two task lengths, the same bytes in 4 tasks one and a half. The members are then spread
+ *       over the nearest multiple instead, each to the least loaded task, largest first: fewer
+ *       tasks if they still stay within the target, else more (never more tasks than members).
  * </ol>
  *
  * A split of a big file fills a task nearly by itself, so big files stay split near the target.
@@ -86,7 +91,8 @@ public final class SplitPlanner {
         for (FileSplit split : format.plan(new LocatedBlocksFileSystem(fs), files, target)) {
             members.add(new CombinedSplit.Member(split, valuesByFile.get(split.path().toString())));
         }
-        return pack(partitionSchema, members, target);
+        List<CombinedSplit> greedy = pack(partitionSchema, members, target);
+        return balanceOverSlots(partitionSchema, members, target, greedy);
     }
 
     /** The target after spreading a small input over {@code minSplits} tasks. */
@@ -112,6 +118,73 @@ public final class SplitPlanner {
             currentBytes += member.split().length() + openCostBytes;
         }
         combined.add(new CombinedSplit(partitionSchema, current, preferredHosts(current)));
+        return combined;
+    }
+
+    /** {@code greedy}, or the members spread evenly over a multiple of {@code minSplits} tasks. */
+    private List<CombinedSplit> balanceOverSlots(Schema partitionSchema, List<CombinedSplit.Member> members,
+            long target, List<CombinedSplit> greedy) {
+        int tasks = greedy.size();
+        if (minSplits == 1 || tasks % minSplits == 0) {
+            return greedy;
+        }
+        int fewer = tasks / minSplits * minSplits;
+        if (fewer > 0) {
+            List<List<CombinedSplit.Member>> bins = spread(members, fewer);
+            if (bins != null && maxLoad(bins) <= target) {
+                return combine(partitionSchema, bins);
+            }
+        }
+        int more = Math.min(members.size(), (tasks / minSplits + 1) * minSplits);
+        if (more <= tasks) {
+            return greedy;
+        }
+        return combine(partitionSchema, spread(members, more));
+    }
+
+    /** Members (sorted largest first by {@link #pack}) each to the least loaded of {@code count} tasks; null if a task stays empty. */
+    private List<List<CombinedSplit.Member>> spread(List<CombinedSplit.Member> members, int count) {
+        List<List<CombinedSplit.Member>> bins = new ArrayList<>(count);
+        long[] loads = new long[count];
+        for (int i = 0; i < count; i++) {
+            bins.add(new ArrayList<>());
+        }
+        for (CombinedSplit.Member member : members) {
+            int least = 0;
+            for (int i = 1; i < count; i++) {
+                if (loads[i] < loads[least]) {
+                    least = i;
+                }
+            }
+            bins.get(least).add(member);
+            loads[least] += member.split().length() + openCostBytes;
+        }
+        for (List<CombinedSplit.Member> bin : bins) {
+            if (bin.isEmpty()) {
+                return null;
+            }
+        }
+        return bins;
+    }
+
+    private long maxLoad(List<List<CombinedSplit.Member>> bins) {
+        long max = 0;
+        for (List<CombinedSplit.Member> bin : bins) {
+            long load = 0;
+            for (CombinedSplit.Member member : bin) {
+                load += member.split().length() + openCostBytes;
+            }
+            // As in packing, a task's last member may pass the target by its open cost.
+            max = Math.max(max, load - openCostBytes);
+        }
+        return max;
+    }
+
+    private static List<CombinedSplit> combine(Schema partitionSchema, List<List<CombinedSplit.Member>> bins) {
+        List<CombinedSplit> combined = new ArrayList<>(bins.size());
+        for (List<CombinedSplit.Member> bin : bins) {
+            combined.add(new CombinedSplit(partitionSchema, bin, preferredHosts(bin)));
+        }
         return combined;
     }
 

@@ -137,6 +137,82 @@ class SplitPlannerTest {
         assertThat(copy.partitionSchema()).isEqualTo(BY_DAY);
     }
 
+    /**
+     * 30 equal files over 2 slots: greedy packing under the 128 MB target makes 3 tasks (11, 11 and 8
+     * files), a last wave on one slot. They are spread over 4 tasks instead, two waves of equal work.
+     */
+    @Test
+    void aTaskCountOffTheSlotsIsSpreadOverTheNextMultiple() throws Exception {
+        List<FileStatus> files = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            files.add(file("/t/day=1/part-" + i, 7 * MB, "h"));
+        }
+        PartitionDirectory directory = new PartitionDirectory(new Path("/t/day=1"), List.of(1), files);
+
+        int greedyTasks = greedyTaskCount(files, new SplitPlanner(128 * MB, 4 * MB, 2).effectiveTarget(30 * 11 * MB),
+                4 * MB);
+        List<CombinedSplit> splits = new SplitPlanner(128 * MB, 4 * MB, 2).plan(fs, PARQUET, BY_DAY, List.of(directory));
+
+        assertThat(greedyTasks).isEqualTo(3);
+        assertThat(splits).extracting(split -> split.members().size()).containsExactly(8, 8, 7, 7);
+        assertThat(memberPaths(splits)).hasSize(30).containsExactlyInAnyOrderElementsOf(
+                files.stream().map(file -> file.getPath().toString()).toList());
+    }
+
+    /** A count already a multiple of the slots stays; an odd one goes up when fewer tasks would pass the target. */
+    @Test
+    void moreTasksAreChosenWhenFewerWouldPassTheTarget() throws Exception {
+        List<FileStatus> files = new ArrayList<>();
+        for (int i = 0; i < 42; i++) {
+            files.add(file("/t/day=1/part-" + i, 10 * MB, "h"));
+        }
+        PartitionDirectory directory = new PartitionDirectory(new Path("/t/day=1"), List.of(1), files);
+        // 42 x (10 + 4) MB; a 100 MB target packs 7 files per task: 6 tasks, already even.
+        assertThat(greedyTaskCount(files, 100 * MB, 4 * MB)).isEqualTo(6);
+        assertThat(new SplitPlanner(100 * MB, 4 * MB, 2).plan(fs, PARQUET, BY_DAY, List.of(directory))).hasSize(6);
+        // An 85 MB target packs 6 files per task: 7 tasks; 6 tasks of 7 files would pass it, so 8.
+        assertThat(greedyTaskCount(files, 85 * MB, 4 * MB)).isEqualTo(7);
+        assertThat(new SplitPlanner(85 * MB, 4 * MB, 2).plan(fs, PARQUET, BY_DAY, List.of(directory)))
+                .extracting(split -> split.members().size()).containsExactly(6, 6, 5, 5, 5, 5, 5, 5);
+    }
+
+    /** Packing 70, 70, 30, 30 MB in turn under 100 MB leaves 3 tasks (70, 70 + 30, 30); 2 of 100 MB hold them. */
+    @Test
+    void fewerTasksAreChosenWhenTheyStayWithinTheTarget() throws Exception {
+        List<FileStatus> files = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            files.add(file("/t/day=1/part-" + i, (i < 2 ? 70 : 30) * MB, "h"));
+        }
+        PartitionDirectory directory = new PartitionDirectory(new Path("/t/day=1"), List.of(1), files);
+
+        List<CombinedSplit> splits = new SplitPlanner(100 * MB, 0, 2).plan(fs, PARQUET, BY_DAY, List.of(directory));
+
+        assertThat(greedyTaskCount(files, 100 * MB, 0)).isEqualTo(3);
+        assertThat(splits).hasSize(2);
+        assertThat(splits).allSatisfy(split -> assertThat(split.totalBytes()).isLessThanOrEqualTo(100 * MB));
+        assertThat(splits.stream().mapToLong(CombinedSplit::totalBytes).sum()).isEqualTo(200 * MB);
+        assertThat(memberPaths(splits)).hasSize(4);
+    }
+
+    /** Tasks the plain greedy packing (largest first, close before passing the target) makes: the reference. */
+    private static int greedyTaskCount(List<FileStatus> files, long target, long openCost) {
+        List<Long> lengths = new ArrayList<>(files.stream().map(FileStatus::getLen).toList());
+        lengths.sort(java.util.Comparator.reverseOrder());
+        int tasks = 0;
+        long current = 0;
+        boolean open = false;
+        for (long length : lengths) {
+            if (open && current + length > target) {
+                tasks++;
+                current = 0;
+                open = false;
+            }
+            current += length + openCost;
+            open = true;
+        }
+        return open ? tasks + 1 : tasks;
+    }
+
     /** A file of one block on one host. */
     private static FileStatus file(String path, long length, String host) {
         return file(path, length, Math.max(length, 1), host);

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Runs a stage graph on the driver: stages in dependency order, one task per partition. Before a
+ * Runs a stage graph on the driver: stages in dependency order, one task per partition, map stages
+ * that do not read each other at the same time ({@link IndependentStages}). Before a
  * stage runs, its shuffle reads are resolved from what its parent map stages actually wrote,
  * coalescing small partitions ({@link ShufflePartitionCoalescer}); the number of partitions a map
  * stage writes follows its input size, bounded by {@code maxShufflePartitions}.
@@ -86,31 +88,61 @@ public final class StageScheduler {
                 return node;
             });
         }
-        for (Stage stage : graph.stages()) {
-            PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.id(), stage.fragment(), outputs,
-                    coPartitioned, fixedShuffles));
-            int partitions = StageSlicer.partitionCount(fragment);
-            List<PhysicalPlan> slices = new ArrayList<>(partitions);
-            for (int partition = 0; partition < partitions; partition++) {
-                slices.add(StageSlicer.slice(fragment, partition));
+        List<Stage> waiting = new ArrayList<>(graph.stages());
+        Stage result = graph.resultStage();
+        waiting.remove(result);
+        while (!waiting.isEmpty()) {
+            // Every map stage whose inputs are written can run now; those ready together run at once.
+            List<Stage> ready = new ArrayList<>();
+            for (Stage stage : waiting) {
+                if (outputs.keySet().containsAll(stage.parents())) {
+                    ready.add(stage);
+                }
             }
-            if (stage.isResult()) {
-                return slices;
+            if (ready.isEmpty()) {
+                throw new IllegalStateException("Stages " + waiting.stream().map(Stage::id).toList()
+                        + " read shuffles no stage writes");
             }
-            StageSink sink = new StageSink.Shuffle(stage.id(), bindPartitioning(stage),
-                    mapPartitions(stage, fragment, outputs, coPartitioned), queryDirectory + "/shuffle-" + stage.id());
-            List<StageTask> tasks = new ArrayList<>(partitions);
-            for (int partition = 0; partition < partitions; partition++) {
-                tasks.add(new StageTask(stage.id(), partition, slices.get(partition), sink, settings.taskSettings()));
+            List<Supplier<List<StageTaskResult>>> launches = new ArrayList<>();
+            for (Stage stage : ready) {
+                launches.add(mapStageLaunch(stage, outputs, coPartitioned, fixedShuffles, queryDirectory));
             }
-            List<StageTaskResult> results = launcher.runTasks("stage " + stage.id() + " (shuffle map)", tasks);
-            List<MapOutput> mapOutputs = new ArrayList<>(results.size());
-            for (StageTaskResult result : results) {
-                mapOutputs.add((MapOutput) result);
+            List<List<StageTaskResult>> results = IndependentStages.runAll(launches);
+            for (int i = 0; i < ready.size(); i++) {
+                List<MapOutput> mapOutputs = new ArrayList<>(results.get(i).size());
+                for (StageTaskResult taskResult : results.get(i)) {
+                    mapOutputs.add((MapOutput) taskResult);
+                }
+                outputs.put(ready.get(i).id(), mapOutputs);
+                waiting.remove(ready.get(i));
             }
-            outputs.put(stage.id(), mapOutputs);
         }
-        throw new IllegalStateException("A stage graph ends with its result stage");
+        return slices(BindReferences.bind(resolveReads(result.id(), result.fragment(), outputs, coPartitioned,
+                fixedShuffles)));
+    }
+
+    private static List<PhysicalPlan> slices(PhysicalPlan fragment) {
+        int partitions = StageSlicer.partitionCount(fragment);
+        List<PhysicalPlan> slices = new ArrayList<>(partitions);
+        for (int partition = 0; partition < partitions; partition++) {
+            slices.add(StageSlicer.slice(fragment, partition));
+        }
+        return slices;
+    }
+
+    /** Resolves a ready map stage's reads and sizes its shuffle now; the returned launch runs its tasks. */
+    private Supplier<List<StageTaskResult>> mapStageLaunch(Stage stage, Map<Integer, List<MapOutput>> outputs,
+            CoPartitionedShuffles coPartitioned, java.util.Set<Integer> fixedShuffles, String queryDirectory) {
+        PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.id(), stage.fragment(), outputs,
+                coPartitioned, fixedShuffles));
+        List<PhysicalPlan> slices = slices(fragment);
+        StageSink sink = new StageSink.Shuffle(stage.id(), bindPartitioning(stage),
+                mapPartitions(stage, fragment, outputs, coPartitioned), queryDirectory + "/shuffle-" + stage.id());
+        List<StageTask> tasks = new ArrayList<>(slices.size());
+        for (int partition = 0; partition < slices.size(); partition++) {
+            tasks.add(new StageTask(stage.id(), partition, slices.get(partition), sink, settings.taskSettings()));
+        }
+        return () -> launcher.runTasks("stage " + stage.id() + " (shuffle map)", tasks);
     }
 
     /** The settings result-stage tasks run with. */

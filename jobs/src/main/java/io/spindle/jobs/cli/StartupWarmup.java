@@ -10,7 +10,7 @@ import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * Runs the process-wide initialisations a local job always reaches, on a second thread while the
- * main thread parses the command line and starts the session: logging, Hadoop's configuration
+ * main thread parses the command line and starts the session: Hadoop's configuration
  * classes and file-system registry, the login user, Guice, and the HMAC and secure-random
  * providers of the RPC handshake. Each is a JVM-wide one-time step that the main thread would
  * otherwise take in turn (the login and file-system registry inside the first query); doing it
@@ -32,6 +32,10 @@ final class StartupWarmup {
         if (!startsLocalSession(List.of(args))) {
             return null;
         }
+        // Logging is initialised here, on the calling thread, before anything else runs: SLF4J hands
+        // out stand-in loggers to threads that ask while another thread initialises it, and drops
+        // what they log in the meantime (with a warning on stderr).
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Thread thread = new Thread(StartupWarmup::run, "spindle-startup-warmup");
         thread.setDaemon(true);
         thread.start();
@@ -75,13 +79,12 @@ final class StartupWarmup {
     }
 
     /**
-     * Logging first (everything below logs), then the Hadoop steps, which the main thread reaches
+     * The Hadoop steps, which the main thread reaches
      * last (the login only in the first query), in the order it takes them, so that both threads
      * take Hadoop's class-initialisation locks alike; Guice and the JCA providers, which the main
      * thread soon reaches itself, come after.
      */
     private static void run() {
-        quietly(() -> org.slf4j.LoggerFactory.getLogger(StartupWarmup.class));
         // One configuration, parsed once, for the file-system registry (loading it registers the
         // HDFS default resources, as it would on the main thread).
         quietly(() -> FileSystem.getFileSystemClass("file", new Configuration()));

@@ -66,33 +66,12 @@ final class KeyValidator {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ConfigKey<?> candidate : SpindleKeys.all()) {
-            int distance = editDistance(lower, candidate.name().toLowerCase(Locale.ROOT));
+            int distance = EditDistance.between(lower, candidate.name().toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate.name();
                 bestDistance = distance;
             }
         }
         return bestDistance <= threshold ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    /** Damerau-Levenshtein distance, optimal string alignment variant. */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

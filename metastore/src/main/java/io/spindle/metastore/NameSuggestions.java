@@ -1,5 +1,6 @@
 package io.spindle.metastore;
 
+import io.spindle.conf.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ public final class NameSuggestions {
         int limit = Math.max(2, target.length() / 2);
         List<Scored> scored = new ArrayList<>();
         for (String candidate : candidates) {
-            int distance = editDistance(target, candidate.toLowerCase(Locale.ROOT));
+            int distance = EditDistance.between(target, candidate.toLowerCase(Locale.ROOT));
             if (distance <= limit) {
                 scored.add(new Scored(candidate, distance));
             }
@@ -44,25 +45,6 @@ public final class NameSuggestions {
             text.append('\'').append(closest.get(i)).append('\'');
         }
         return text.append('?').toString();
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private record Scored(String name, int distance) {}

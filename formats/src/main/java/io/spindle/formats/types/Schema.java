@@ -1,5 +1,6 @@
 package io.spindle.formats.types;
 
+import io.spindle.conf.EditDistance;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ public final class Schema implements Serializable {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Field field : fields) {
-            int distance = editDistance(target, lower(field.name()));
+            int distance = EditDistance.between(target, lower(field.name()));
             if (distance < bestDistance) {
                 best = field.name();
                 bestDistance = distance;
@@ -129,25 +130,6 @@ public final class Schema implements Serializable {
         }
         // A suggestion far from what was typed is noise, not help.
         return bestDistance <= Math.max(2, target.length() / 2) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String lower(String name) {

@@ -170,7 +170,8 @@ public final class CommandSpec {
     private String suggestion(String optionName) {
         List<String> close = new ArrayList<>();
         for (Option option : options) {
-            if (!option.hidden() && EditDistance.between(option.name(), optionName) <= 2) {
+            if (!option.hidden() && io.spindle.conf.EditDistance.between(option.name().toLowerCase(Locale.ROOT),
+                    optionName.toLowerCase(Locale.ROOT)) <= 2) {
                 close.add(option.name());
             }
         }
@@ -265,33 +266,6 @@ public final class CommandSpec {
 
         public UsageException(String message) {
             super(message);
-        }
-    }
-
-    /** Levenshtein distance, for "did you mean" suggestions. */
-    static final class EditDistance {
-        private EditDistance() {
-        }
-
-        static int between(String a, String b) {
-            String left = a.toLowerCase(Locale.ROOT);
-            String right = b.toLowerCase(Locale.ROOT);
-            int[] previous = new int[right.length() + 1];
-            int[] current = new int[right.length() + 1];
-            for (int j = 0; j <= right.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= left.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= right.length(); j++) {
-                    int substitution = previous[j - 1] + (left.charAt(i - 1) == right.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[right.length()];
         }
     }
 }

@@ -84,7 +84,7 @@ public final class SpindleMain {
                             + String.join("', '", args) + "'");
             List<String> close = new ArrayList<>();
             COMMANDS.keySet().forEach(name -> {
-                if (CommandSpec.EditDistance.between(name, first) <= 2) {
+                if (io.spindle.conf.EditDistance.between(name, first.toLowerCase(java.util.Locale.ROOT)) <= 2) {
                     close.add("spindle " + name);
                 }
             });

@@ -1,5 +1,6 @@
 package io.spindle.plan.analysis;
 
+import io.spindle.conf.EditDistance;
 import io.spindle.plan.expr.ColumnRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class ColumnResolver {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ColumnRef column : input) {
-            int distance = editDistance(target, column.name().toLowerCase(Locale.ROOT));
+            int distance = EditDistance.between(target, column.name().toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = column.name();
                 bestDistance = distance;
@@ -53,26 +54,5 @@ public final class ColumnResolver {
         }
         // Only a plausible typo is worth suggesting.
         return bestDistance <= Math.max(2, target.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    /** Levenshtein distance with adjacent transpositions counted as one edit. */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -5,11 +5,9 @@ import static io.spindle.api.functions.col;
 import static io.spindle.api.functions.count;
 import static io.spindle.api.functions.lag;
 import static io.spindle.api.functions.lead;
-import static io.spindle.api.functions.lit;
 import static io.spindle.api.functions.max;
 import static io.spindle.api.functions.min;
 import static io.spindle.api.functions.sum;
-import static io.spindle.api.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.api.Dataset;
@@ -37,25 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class WindowAggregatesDifferentialTest {
     private static final int ROWS = 30_000;
-    /** u: NULL every 11th row, 0 for 60% (skew); ts with ties; amount decimal(10,2), NULL every 7th row. */
-    private static final String SOURCE = "(SELECT range AS id, CASE WHEN range % 11 = 0 THEN NULL WHEN range % 10 < 6 "
-            + "THEN 0 ELSE range % 37 END AS u, range % 500 AS ts, CASE WHEN range % 7 = 0 THEN NULL "
-            + "ELSE CAST(CAST(range % 1000 AS DECIMAL(10,2)) / 100 AS DECIMAL(10,2)) END AS amount FROM range(@ROWS@))";
-
-    private static String source(long rows) {
-        return SOURCE.replace("@ROWS@", Long.toString(rows));
-    }
-
     @RegisterExtension
     static final EngineFixture engine = EngineFixture.local("window-aggregates");
 
     private static Dataset events(long rows) {
-        return engine.session().range(rows)
-                .withColumn("u", when(col("id").mod(11).equalTo(0), lit(null))
-                        .when(col("id").mod(10).lt(6), lit(0L)).otherwise(col("id").mod(37)))
-                .withColumn("ts", col("id").mod(500))
-                .withColumn("amount", when(col("id").mod(7).equalTo(0), lit(null))
-                        .otherwise(col("id").mod(1000).cast("decimal(10,2)").divide(100).cast("decimal(10,2)")));
+        return WindowEvents.dataset(engine.session(), rows);
     }
 
     private static Dataset aggregates(Dataset events, WindowSpec window) {
@@ -70,7 +54,7 @@ class WindowAggregatesDifferentialTest {
         List<Row> raw = engine.duckdb()
                 .query("SELECT id, CAST(sum(ts) OVER w AS BIGINT), count(ts) OVER w, sum(amount) OVER w, "
                 + "count(*) OVER w, count(amount) OVER w, min(amount) OVER w, max(ts) OVER w FROM "
-                + source(rows) + " WINDOW w AS (" + window + ") " + filter + " ORDER BY id");
+                + WindowEvents.sql(rows) + " WINDOW w AS (" + window + ") " + filter + " ORDER BY id");
         List<Row> expected = new ArrayList<>();
         for (Row row : raw) {
             long tsCount = row.getLong(2);
@@ -134,7 +118,7 @@ class WindowAggregatesDifferentialTest {
                 .collectAsList();
         String window = " WINDOW w AS (PARTITION BY u ORDER BY ts % 3) ";
         List<Row> raw = engine.duckdb().query("SELECT id, CAST(sum(ts) OVER w AS BIGINT), sum(amount) OVER w, "
-                + "count(amount) OVER w, count(*) OVER w FROM " + source(rows) + window
+                + "count(amount) OVER w, count(*) OVER w FROM " + WindowEvents.sql(rows) + window
                 + "QUALIFY id % 89 = 0 ORDER BY id");
         List<Row> expected = new ArrayList<>();
         for (Row row : raw) {
@@ -151,7 +135,7 @@ class WindowAggregatesDifferentialTest {
                 sum("ahead").as("ahead_sum")).orderBy("u");
         assertThat(offsets.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT u, count(back), "
                 + "CAST(sum(back) AS BIGINT), CAST(sum(ahead) AS BIGINT) FROM (SELECT u, lag(ts % 3, 2) OVER w AS back, "
-                + "lead(ts % 3, 3, -1) OVER w AS ahead FROM " + source(rows) + window + ") GROUP BY u "
+                + "lead(ts % 3, 3, -1) OVER w AS ahead FROM " + WindowEvents.sql(rows) + window + ") GROUP BY u "
                 + "ORDER BY u NULLS FIRST"));
         assertThat(WindowOperator.spilledGroupChunks()).as("chunks of open peer groups spilled").isGreaterThan(before);
     }

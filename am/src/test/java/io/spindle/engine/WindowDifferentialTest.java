@@ -11,7 +11,6 @@ import static io.spindle.api.functions.min;
 import static io.spindle.api.functions.rank;
 import static io.spindle.api.functions.row_number;
 import static io.spindle.api.functions.sum;
-import static io.spindle.api.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,21 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class WindowDifferentialTest {
     private static final int ROWS = 30_000;
-    /** user: NULL for every 11th row, user 0 for 60% of rows (skew); ts with ties; amount decimal(10,2) with NULLs. */
-    private static final String SOURCE = "(SELECT range AS id, CASE WHEN range % 11 = 0 THEN NULL WHEN range % 10 < 6 "
-            + "THEN 0 ELSE range % 37 END AS u, range % 500 AS ts, CASE WHEN range % 7 = 0 THEN NULL "
-            + "ELSE CAST(CAST(range % 1000 AS DECIMAL(10,2)) / 100 AS DECIMAL(10,2)) END AS amount FROM range(" + ROWS + "))";
-
     @RegisterExtension
     static final EngineFixture engine = EngineFixture.local("window-differential");
 
     private static Dataset events(long rows) {
-        return engine.session().range(rows)
-                .withColumn("u", when(col("id").mod(11).equalTo(0), lit(null))
-                        .when(col("id").mod(10).lt(6), lit(0L)).otherwise(col("id").mod(37)))
-                .withColumn("ts", col("id").mod(500))
-                .withColumn("amount", when(col("id").mod(7).equalTo(0), lit(null))
-                        .otherwise(col("id").mod(1000).cast("decimal(10,2)").divide(100).cast("decimal(10,2)")));
+        return WindowEvents.dataset(engine.session(), rows);
     }
 
     @Test
@@ -62,8 +51,8 @@ class WindowDifferentialTest {
         assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, "
                 + "CAST(row_number() OVER (PARTITION BY u ORDER BY ts DESC NULLS LAST, id) AS INTEGER), "
                 + "CAST(rank() OVER (PARTITION BY u ORDER BY ts NULLS FIRST) AS INTEGER), "
-                + "CAST(dense_rank() OVER (PARTITION BY u ORDER BY ts NULLS FIRST) AS INTEGER) FROM " + SOURCE
-                + " ORDER BY id"));
+                + "CAST(dense_rank() OVER (PARTITION BY u ORDER BY ts NULLS FIRST) AS INTEGER) FROM "
+                + WindowEvents.sql(ROWS) + " ORDER BY id"));
     }
 
     @Test
@@ -74,7 +63,7 @@ class WindowDifferentialTest {
                 lead(col("id"), 0).over(window).as("self")).orderBy("id");
         assertThat(actual.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT id, "
                 + "lag(amount, 1) OVER w, lead(amount, 2, 0) OVER w, lag(ts, 3, -1) OVER w, lead(id, 0) OVER w FROM "
-                + SOURCE + " WINDOW w AS (PARTITION BY u ORDER BY ts NULLS FIRST, id) ORDER BY id"));
+                + WindowEvents.sql(ROWS) + " WINDOW w AS (PARTITION BY u ORDER BY ts NULLS FIRST, id) ORDER BY id"));
     }
 
     @Test
@@ -90,7 +79,8 @@ class WindowDifferentialTest {
                 + "count(*) OVER (PARTITION BY u ORDER BY ts NULLS FIRST), "
                 + "min(amount) OVER (PARTITION BY u ORDER BY ts NULLS FIRST), "
                 + "max(ts) OVER (PARTITION BY u ORDER BY ts DESC NULLS LAST), "
-                + "sum(amount) OVER (PARTITION BY u ORDER BY id) - amount FROM " + SOURCE + " ORDER BY id"));
+                + "sum(amount) OVER (PARTITION BY u ORDER BY id) - amount FROM "
+                + WindowEvents.sql(ROWS) + " ORDER BY id"));
     }
 
     @Test
@@ -117,7 +107,7 @@ class WindowDifferentialTest {
                     row_number().over(Window.partitionBy("u").orderBy("id")).as("rn"),
                     sum("ts").over(Window.partitionBy("u").orderBy("id")).as("running"));
             Dataset summary = windowed.groupBy("u").agg(max("rn").as("rows"), sum("running").as("s")).orderBy("u");
-            String source = SOURCE.replace("range(" + ROWS + ")", "range(" + rows + ")");
+            String source = WindowEvents.sql(rows);
             assertThat(summary.collectAsList()).containsExactlyElementsOf(engine.duckdb().query("SELECT u, "
                     + "CAST(max(rn) AS INTEGER), CAST(sum(running) AS BIGINT) FROM (SELECT u, "
                     + "row_number() OVER (PARTITION BY u ORDER BY id) AS rn, "

@@ -64,6 +64,9 @@ public final class LocalBackend implements ExecutionBackend {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the local backend: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
         LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
                 executorCount, endpoint.port());

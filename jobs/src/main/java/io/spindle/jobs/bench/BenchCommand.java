@@ -69,6 +69,11 @@ public final class BenchCommand implements SpindleCommand {
     }
 
     @Override
+    public boolean startsLocalSession() {
+        return cold == 0 && SpindleCommand.isLocal(master); // with --cold the queries run in child processes
+    }
+
+    @Override
     public int call(PrintWriter out, PrintWriter err) throws Exception {
         if (queries == null) {
             queries = DEFAULT_QUERIES;

@@ -47,13 +47,9 @@ public final class BenchRunner {
         }
     }
 
-    /** Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed. */
-    public Result run(String query, int warmup, int runs) {
-        return run(query, warmup, runs, false);
-    }
-
     /**
-     * With {@code oneShot}, only the first run, as a job would: no collection before it and no
+     * Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed; the
+     * answer's fingerprint is taken from the first run, outside its timing. With {@code oneShot}, only the first run, as a job would: no collection before it and no
      * count of the input rows after it (rows_per_s is then 0), so that the process does nothing but
      * start, run the query and exit ({@code bench --cold}'s child processes).
      */
@@ -63,10 +59,11 @@ public final class BenchRunner {
         }
         long start = System.nanoTime();
         long firstCpuBegin = processCpuNanos();
-        Answer answer = runOnce(query);
-        long rows = answer.rows();
+        Object firstResult = runOnce(query);
         long first = (System.nanoTime() - start) / 1_000_000;
         long firstCpu = (processCpuNanos() - firstCpuBegin) / 1_000_000;
+        Answer answer = answer(query, firstResult);
+        long rows = answer.rows();
         if (oneShot) {
             Result result = new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint());
             out.println(result.line());
@@ -108,26 +105,35 @@ public final class BenchRunner {
         }
     }
 
-    private Answer runOnce(String query) {
+    /** The answer of a run's result: its rows, a count, or (sort, whose output is deleted) the rows it sorted. */
+    private Answer answer(String query, Object result) {
+        if (result instanceof List<?> rows) {
+            return Answer.of(rows);
+        }
+        return Answer.ofCount(result instanceof Long count ? count : inputRows(query));
+    }
+
+    /** Runs the query once; returns its result rows, its row count, or null when it leaves no result (sort). */
+    private Object runOnce(String query) {
         switch (query) {
             case "q1":
-                return Answer.of(BenchQueries.q1(session, data));
+                return BenchQueries.q1(session, data);
             case "q6":
-                return Answer.of(BenchQueries.q6(session, data));
+                return BenchQueries.q6(session, data);
             case "wordcount":
-                return Answer.of(BenchQueries.wordcount(session, data));
+                return BenchQueries.wordcount(session, data);
             case "sort": {
                 Path output = scratch.resolve("sort-" + System.nanoTime());
                 BenchQueries.sort(session, data, output.toString());
                 deleteRecursively(output);
-                return Answer.ofCount(inputRows("sort"));
+                return null;
             }
             case "funnel":
-                return Answer.of(BenchQueries.funnel(session, data));
+                return BenchQueries.funnel(session, data);
             case "nightly": {
                 List<Path> days = BenchQueries.eventDays(data);
-                return Answer.ofCount(BenchQueries.nightly(session, data,
-                        BenchQueries.dateOf(days.get(days.size() - 1)), scratch.resolve("nightly")));
+                return BenchQueries.nightly(session, data, BenchQueries.dateOf(days.get(days.size() - 1)),
+                        scratch.resolve("nightly"));
             }
             default:
                 throw new IllegalArgumentException("Unknown query '" + query + "'; known: " + ALL);

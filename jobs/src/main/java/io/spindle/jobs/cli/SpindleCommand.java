@@ -13,4 +13,17 @@ public interface SpindleCommand {
      * {@link CommandSpec.UsageException} for arguments that parse but make no sense (exit code 2).
      */
     int call(PrintWriter out, PrintWriter err) throws Exception;
+
+    /**
+     * Whether, with the arguments parsed, the command starts a local session in this process (then
+     * {@code bin/spindle} warms its one-time initialisation up on a second thread, {@link StartupWarmup}).
+     */
+    default boolean startsLocalSession() {
+        return false;
+    }
+
+    /** Whether a master names the local backend. */
+    static boolean isLocal(String master) {
+        return master.toLowerCase(java.util.Locale.ROOT).startsWith("local");
+    }
 }

@@ -28,6 +28,7 @@ public final class SpindleMain {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private boolean warmUp; // only bin/spindle's process warms up, not a caller of execute()
 
     private SpindleMain(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -45,8 +46,24 @@ public final class SpindleMain {
     }
 
     public static void main(String[] args) {
-        StartupWarmup.startFor(args);
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        SpindleMain commandLine = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        commandLine.warmUp = true;
+        System.exit(commandLine.execute(args));
+    }
+
+    /** Whether {@code args} parse into a command that starts a local session (no warm-up otherwise). */
+    static boolean startsLocalSession(String... args) {
+        Supplier<SpindleCommand> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (named == null) {
+            return false;
+        }
+        SpindleCommand command = named.get();
+        try {
+            return command.spec().parse(Arrays.asList(args).subList(1, args.length)) == CommandSpec.Outcome.RUN
+                    && command.startsLocalSession();
+        } catch (CommandSpec.UsageException e) {
+            return false;
+        }
     }
 
     /** The command line writing to {@code out} and {@code err}; {@link #execute(String...)} runs it. */
@@ -108,6 +125,9 @@ public final class SpindleMain {
                     out.println(VERSION);
                     return ExitCode.SUCCESS.code();
                 case RUN:
+                    if (warmUp && command.startsLocalSession()) {
+                        StartupWarmup.start();
+                    }
                     return command.call(out, err);
                 default:
                     throw new IllegalStateException("unreachable");

@@ -1,10 +1,8 @@
 package io.spindle.jobs.cli;
 
+import io.spindle.formats.fs.HadoopConfigurations;
 import java.security.SecureRandom;
-import java.util.List;
-import java.util.Locale;
 import javax.crypto.Mac;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.UserGroupInformation;
 
@@ -27,55 +25,19 @@ final class StartupWarmup {
     private StartupWarmup() {
     }
 
-    /** Starts the warm-up thread if {@code args} starts a local session; returns it, or null. */
-    static Thread startFor(String... args) {
-        if (!startsLocalSession(List.of(args))) {
-            return null;
-        }
-        // Logging is initialised here, on the calling thread, before anything else runs: SLF4J hands
-        // out stand-in loggers to threads that ask while another thread initialises it, and drops
-        // what they log in the meantime (with a warning on stderr).
+    /**
+     * Initialises logging on the calling thread, then starts the warm-up thread and returns it.
+     * Called once a command's arguments are parsed and it starts a local session.
+     */
+    static Thread start() {
+        // Logging first, here, on the calling thread: SLF4J hands out stand-in loggers to threads
+        // that ask while another thread initialises it, and drops what they log in the meantime
+        // (with a warning on stderr).
         org.slf4j.LoggerFactory.getILoggerFactory();
         Thread thread = new Thread(StartupWarmup::run, "spindle-startup-warmup");
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    /** Whether the command line runs a local session: bench, or submit --master local... */
-    static boolean startsLocalSession(List<String> args) {
-        if (args.isEmpty()) {
-            return false;
-        }
-        if (args.contains("--help") || args.contains("-h") || args.contains("--version") || args.contains("-V")) {
-            return false;
-        }
-        switch (args.get(0)) {
-            case "bench":
-                int cold = args.indexOf("--cold");
-                if (cold >= 0 && cold + 1 < args.size() && !args.get(cold + 1).equals("0")) {
-                    return false; // the queries run in child processes
-                }
-                int master = args.indexOf("--master");
-                return master < 0 || master + 1 >= args.size() || isLocal(args.get(master + 1));
-            case "submit":
-                for (int i = 1; i < args.size(); i++) {
-                    String arg = args.get(i);
-                    if (arg.equals("--master") && i + 1 < args.size()) {
-                        return isLocal(args.get(i + 1));
-                    }
-                    if (arg.startsWith("--master=")) {
-                        return isLocal(arg.substring("--master=".length()));
-                    }
-                }
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private static boolean isLocal(String master) {
-        return master.toLowerCase(Locale.ROOT).startsWith("local");
     }
 
     /**
@@ -85,9 +47,9 @@ final class StartupWarmup {
      * thread soon reaches itself, come after.
      */
     private static void run() {
-        // One configuration, parsed once, for the file-system registry (loading it registers the
-        // HDFS default resources, as it would on the main thread).
-        quietly(() -> FileSystem.getFileSystemClass("file", new Configuration()));
+        // The JVM's one parse of Hadoop's XML configuration (the session copies it), then the
+        // file-system registry.
+        quietly(() -> FileSystem.getFileSystemClass("file", HadoopConfigurations.fresh()));
         quietly(UserGroupInformation::getCurrentUser);
         quietly(() -> {
             Mac.getInstance("HmacSHA256");

@@ -71,6 +71,11 @@ public final class SubmitCommand implements SpindleCommand {
     }
 
     @Override
+    public boolean startsLocalSession() {
+        return master != null && SpindleCommand.isLocal(master); // without --master the configuration decides
+    }
+
+    @Override
     public int call(PrintWriter out, PrintWriter err) {
         this.err = err;
         SpindleConf submitted;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
-/** Options shared by commands that talk to a cluster without submitting. */
+/** The Hadoop client configuration option shared by the commands that talk to a cluster. */
 final class ClusterOptions {
 
     private Path hadoopConfDir;
@@ -18,8 +18,13 @@ final class ClusterOptions {
                 CommandSpec.ValueType.PATH, value -> hadoopConfDir = value);
     }
 
+    /** The Hadoop client configuration, with the Spindle defaults' Hadoop overrides. */
     Configuration hadoopConf() {
-        SpindleConf conf = ConfigLoader.load(ConfigLoader.locateDefaultsFile(), Map.of(), Map.of());
+        return hadoopConf(ConfigLoader.load(ConfigLoader.locateDefaultsFile(), Map.of(), Map.of()));
+    }
+
+    /** The Hadoop client configuration, with {@code conf}'s Hadoop overrides. */
+    Configuration hadoopConf(SpindleConf conf) {
         return HadoopConfigs.load(Optional.ofNullable(hadoopConfDir), conf);
     }
 }

@@ -36,14 +36,14 @@ public final class SubmitCommand implements SpindleCommand {
     private final Map<String, String> conf = new LinkedHashMap<>();
     private String mainClass;
     private Path resultFile;
-    private Path hadoopConfDir;
+    private final ClusterOptions cluster = new ClusterOptions();
     private Path appJar;
     private final List<String> args = new ArrayList<>();
     private PrintWriter err;
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("submit", "Submit a job: --master yarn runs it on the cluster, local[N] in this process.")
+        CommandSpec spec = new CommandSpec("submit", "Submit a job: --master yarn runs it on the cluster, local[N] in this process.")
                 .option("--master", "master", "yarn, local[N] or local[*] (default: spindle.master)",
                         CommandSpec.ValueType.STRING, value -> master = value)
                 .option("--queue", "queue", "YARN queue (default: spindle.yarn.queue)", CommandSpec.ValueType.STRING,
@@ -55,9 +55,8 @@ public final class SubmitCommand implements SpindleCommand {
                 .requiredOption("--class", "mainClass", "the job's main class", CommandSpec.ValueType.STRING,
                         value -> mainClass = value)
                 .option("--result-file", "resultFile", "write a JSON summary of the run here",
-                        CommandSpec.ValueType.PATH, value -> resultFile = value)
-                .option("--hadoop-conf-dir", "hadoopConfDir", "Hadoop client configuration (default: $HADOOP_CONF_DIR)",
-                        CommandSpec.ValueType.PATH, value -> hadoopConfDir = value)
+                        CommandSpec.ValueType.PATH, value -> resultFile = value);
+        return cluster.addTo(spec)
                 .parameter("appJar", "the application jar", CommandSpec.ValueType.PATH, value -> appJar = value)
                 .remainingParameters("args", "arguments passed to the job's main", args::add)
                 // Everything after the application jar belongs to the job, even if it looks like an option.
@@ -136,7 +135,7 @@ public final class SubmitCommand implements SpindleCommand {
     }
 
     private JobResult submitToYarn(SpindleConf submitted, PrintWriter out) throws IOException {
-        Configuration hadoop = HadoopConfigs.load(Optional.ofNullable(hadoopConfDir), submitted);
+        Configuration hadoop = cluster.hadoopConf(submitted);
         SubmitRequest request = new SubmitRequest(mainClass, appJar, args, submitted, hadoop, SpindleHome.jars(),
                 SpindleHome.log4jConfig(), Optional.ofNullable(resultFile));
         PrintStream printer = new PrintStream(new WriterOutputStream(out), true);

@@ -3,6 +3,7 @@ package io.spindle.am.local;
 import io.spindle.am.scheduler.DriverEndpoint;
 import io.spindle.am.scheduler.TaskScheduler;
 import io.spindle.conf.SpindleConf;
+import io.spindle.exec.Concurrently;
 import io.spindle.exec.ExecutionBackend;
 import io.spindle.exec.StageSummary;
 import io.spindle.exec.Task;
@@ -74,54 +75,14 @@ public final class LocalBackend implements ExecutionBackend {
 
     /** Starts every executor, the first on this thread; the first failure (by executor order) is thrown. */
     private static void startAll(List<Executor> executors) throws IOException {
-        if (executors.isEmpty()) {
-            return;
+        List<Concurrently.Step<Void>> starts = new ArrayList<>(executors.size());
+        for (Executor executor : executors) {
+            starts.add(() -> {
+                executor.start();
+                return null;
+            });
         }
-        List<Thread> starters = new ArrayList<>();
-        Throwable[] failures = new Throwable[executors.size()];
-        for (int i = 1; i < executors.size(); i++) {
-            int index = i;
-            Thread starter = new Thread(() -> {
-                try {
-                    executors.get(index).start();
-                } catch (IOException | RuntimeException | Error e) {
-                    failures[index] = e;
-                }
-            }, "spindle-local-executor-" + executors.get(i).executorId() + "-start");
-            starter.setDaemon(true);
-            starter.start();
-            starters.add(starter);
-        }
-        try {
-            executors.get(0).start();
-        } catch (IOException | RuntimeException | Error e) {
-            failures[0] = e;
-        }
-        boolean interrupted = false;
-        for (Thread starter : starters) {
-            while (true) {
-                try {
-                    starter.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // an executor's start is bounded by its connect and read timeouts
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        for (Throwable failure : failures) {
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-        }
+        Concurrently.runAll(starts);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.spindle.formats.fs;
 
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -10,13 +11,22 @@ import org.apache.hadoop.conf.Configuration;
  * and every configuration handed out is a copy of that parsed state: as fresh and independent as
  * {@code new Configuration()} (changes to one are never seen by another), with the same values.
  *
- * <p>When Hadoop adds a default resource later ({@code Configuration.addDefaultResource}, e.g. when
- * the HDFS classes load), it reloads every live configuration, the parsed one included, so copies
- * made after that see the new resource as a new configuration would.
+ * <p>Hadoop adds default resources when some of its classes initialise ({@code JobConf}: the
+ * MapReduce and YARN defaults, reached through the login's resolver set-up; {@code
+ * HdfsConfiguration}: the HDFS defaults, reached when the file-system registry loads {@code
+ * DistributedFileSystem}), and each addition marks every live configuration for a full re-parse
+ * on its next read: the parsed one and every copy a session already holds, on whichever thread
+ * reads it next (in a local job, the query's). So those classes are initialised first and the
+ * parse happens once, with everything they add. When Hadoop adds another default resource later,
+ * copies made after that still see it, as a new configuration would.
  */
 public final class HadoopConfigurations {
     private static final Object LOCK = new Object();
     private static Configuration parsed;
+
+    /** The Hadoop classes that add default resources in their static initialisers. */
+    private static final List<String> DEFAULT_RESOURCE_ADDERS =
+            List.of("org.apache.hadoop.mapred.JobConf", "org.apache.hadoop.hdfs.HdfsConfiguration");
 
     private HadoopConfigurations() {}
 
@@ -25,6 +35,7 @@ public final class HadoopConfigurations {
         Configuration copy;
         synchronized (LOCK) {
             if (parsed == null) {
+                addAllDefaultResources();
                 parsed = new Configuration();
             }
             // The copy constructor loads the resources of the parsed one first (once), then copies them.
@@ -33,5 +44,15 @@ public final class HadoopConfigurations {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         copy.setClassLoader(loader != null ? loader : Configuration.class.getClassLoader());
         return copy;
+    }
+
+    private static void addAllDefaultResources() {
+        for (String adder : DEFAULT_RESOURCE_ADDERS) {
+            try {
+                Class.forName(adder, true, Configuration.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // Not on this classpath, so it cannot add its resources later either.
+            }
+        }
     }
 }

@@ -47,6 +47,7 @@ class HadoopConfigurationsTest {
 
     @Test
     void concurrentCallersEachGetTheirOwnComplete() throws Exception {
+        HadoopConfigurations.fresh(); // the first call initialises the classes that add default resources
         Map<String, String> reference = raw(new Configuration());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -81,5 +82,21 @@ class HadoopConfigurationsTest {
         assertEquals("from-added-resource", reference.get("spindle.test.addedDefault"));
         assertEquals(reference.get("spindle.test.addedDefault"),
                 HadoopConfigurations.fresh().get("spindle.test.addedDefault"));
+    }
+
+    @Test
+    void theLoginAndTheFileSystemRegistryDoNotMarkCopiesForAReparse() throws Exception {
+        Configuration copy = HadoopConfigurations.fresh();
+        assertEquals("2", copy.get("mapreduce.job.maps"), "the MapReduce defaults are parsed in");
+        assertEquals("0.0.0.0:8032", copy.get("yarn.resourcemanager.address"), "the YARN defaults are parsed in");
+        // What a job reaches next: the login (which initialises JobConf) and the file-system
+        // registry (which initialises DistributedFileSystem and HdfsConfiguration).
+        org.apache.hadoop.security.UserGroupInformation.getCurrentUser();
+        org.apache.hadoop.fs.FileSystem.getFileSystemClass("file", copy);
+        Class.forName("org.apache.hadoop.hdfs.DistributedFileSystem", true, Configuration.class.getClassLoader());
+        java.lang.reflect.Field properties = Configuration.class.getDeclaredField("properties");
+        properties.setAccessible(true);
+        assertTrue(properties.get(copy) != null, "a default resource added after the parse marked the copy for a re-parse");
+        assertEquals(raw(new Configuration()), raw(copy));
     }
 }

@@ -1,9 +1,9 @@
 package io.spindle.jobs.cli;
 
+import io.spindle.metastore.NameSuggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,6 +18,11 @@ import java.util.function.Function;
 public final class CommandSpec {
     private static final int WIDTH = 80;
     private static final int LABEL_COLUMN = 30;
+    /**
+     * A mistyped option or command gets every declared name at most this many edits away as a
+     * suggestion, in declaration order (the vocabulary is short, so none is left out).
+     */
+    static final int SUGGESTION_DISTANCE = 2;
 
     /** What a parse found besides values: a request for help or for the version. */
     enum Outcome { RUN, HELP, VERSION }
@@ -168,13 +173,8 @@ public final class CommandSpec {
     }
 
     private String suggestion(String optionName) {
-        List<String> close = new ArrayList<>();
-        for (Option option : options) {
-            if (!option.hidden() && io.spindle.conf.EditDistance.between(option.name().toLowerCase(Locale.ROOT),
-                    optionName.toLowerCase(Locale.ROOT)) <= 2) {
-                close.add(option.name());
-            }
-        }
+        List<String> visible = options.stream().filter(option -> !option.hidden()).map(Option::name).toList();
+        List<String> close = NameSuggestions.within(optionName, visible, SUGGESTION_DISTANCE);
         return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
     }
 

@@ -3,8 +3,8 @@ package io.spindle.jobs.cli;
 import io.spindle.am.client.ExitCode;
 import io.spindle.jobs.bench.BenchCommand;
 import io.spindle.jobs.demo.DemoCommand;
+import io.spindle.metastore.NameSuggestions;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,14 +99,9 @@ public final class SpindleMain {
             err.println(first.startsWith("-") ? "Unknown option: '" + first + "'"
                     : (args.size() == 1 ? "Unmatched argument at index 0: '" : "Unmatched arguments from index 0: '")
                             + String.join("', '", args) + "'");
-            List<String> close = new ArrayList<>();
-            COMMANDS.keySet().forEach(name -> {
-                if (io.spindle.conf.EditDistance.between(name, first.toLowerCase(java.util.Locale.ROOT)) <= 2) {
-                    close.add("spindle " + name);
-                }
-            });
+            List<String> close = NameSuggestions.within(first, COMMANDS.keySet(), CommandSpec.SUGGESTION_DISTANCE);
             if (!close.isEmpty()) {
-                err.println("Did you mean: " + String.join(" or ", close) + "?");
+                err.println("Did you mean: spindle " + String.join(" or spindle ", close) + "?");
             }
             err.print(usage());
             return ExitCode.USAGE.code();

@@ -58,6 +58,17 @@ class CommandSpecTest {
     }
 
     @Test
+    void anUnknownOptionSuggestsEveryVisibleOptionWithinTwoEditsAsDeclared() {
+        // two edits from both --ratio and --name: in declaration order, not by name
+        assertThatThrownBy(() -> spec(false).parse(List.of("--nato")))
+                .hasMessage("Unknown option: '--nato'; did you mean --ratio or --name?");
+        assertThatThrownBy(() -> spec(false).parse(List.of("--COUNT=3")))
+                .hasMessage("Unknown option: '--COUNT=3'; did you mean --count?");
+        assertThatThrownBy(() -> spec(false).parse(List.of("--clazzz"))).hasMessage("Unknown option: '--clazzz'");
+        assertThatThrownBy(() -> spec(false).parse(List.of("--secrett"))).hasMessage("Unknown option: '--secrett'");
+    }
+
+    @Test
     void errorsNameTheOptionOrParameter() {
         assertThatThrownBy(() -> spec(false).parse(List.of("--class", "C", "--cuont", "3", "f")))
                 .isInstanceOf(UsageException.class).hasMessage("Unknown option: '--cuont'; did you mean --count?");

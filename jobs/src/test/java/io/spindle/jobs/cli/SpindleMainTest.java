@@ -127,6 +127,19 @@ class SpindleMainTest {
     }
 
     @Test
+    void anUnknownCommandSuggestsTheCommandsWithinTwoEditsAsListed() {
+        assertThat(spindle("sumbit", appJar.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean: spindle submit?");
+        err.getBuffer().setLength(0);
+        // two edits from both demo and bench: in the order of the command list, not by name
+        assertThat(spindle("BENO")).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean: spindle demo or spindle bench?");
+        err.getBuffer().setLength(0);
+        assertThat(spindle("deploy")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'deploy'").doesNotContain("Did you mean");
+    }
+
+    @Test
     void localSubmitRunsTheJobInProcessAndExitsZero() throws IOException {
         Path result = directory.resolve("squares.txt");
 

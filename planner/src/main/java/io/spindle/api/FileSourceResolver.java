@@ -46,6 +46,24 @@ import org.apache.hadoop.fs.Path;
  * </ul>
  */
 final class FileSourceResolver {
+    /** Which files a format's data schema is read from, and how; decided once from the format and its options. */
+    private enum SchemaSource {
+        /** The first non-empty file's schema alone (CSV, and Parquet or ORC with {@code mergeSchema} false). */
+        FIRST_FILE,
+        /** Every file's schema, inferred by reading it (JSON), one file after another, then merged. */
+        EVERY_FILE_IN_TURN,
+        /** Every file's footer (Parquet, ORC), read on several threads ({@link FooterReads}), then merged. */
+        EVERY_FOOTER;
+
+        static SchemaSource of(FormatSpec spec) {
+            return switch (spec.name()) {
+                case "parquet", "orc" -> spec.booleanOption("mergeSchema", true) ? EVERY_FOOTER : FIRST_FILE;
+                case "json" -> EVERY_FILE_IN_TURN;
+                default -> FIRST_FILE;
+            };
+        }
+    }
+
     private final Configuration conf;
 
     FileSourceResolver(Configuration conf) {
@@ -149,23 +167,18 @@ final class FileSourceResolver {
             throw new IOException("no data files to infer the schema from; give it with read().schema(...)");
         }
         FileFormat format = FileFormats.create(spec, 1);
-        boolean merge = switch (spec.name()) {
-            case "parquet", "orc" -> spec.booleanOption("mergeSchema", true);
-            case "json" -> true;
-            default -> false;
-        };
+        SchemaSource source = SchemaSource.of(spec);
         Schema schema;
-        if (merge) {
+        if (source == SchemaSource.FIRST_FILE) {
+            schema = format.readSchema(conf, nonEmpty.get(0).getPath());
+        } else {
             Map<String, Schema> byFile = new LinkedHashMap<>();
-            boolean footers = spec.name().equals("parquet") || spec.name().equals("orc");
-            List<Schema> schemas = footers ? FooterReads.readAll(format, conf, nonEmpty)
+            List<Schema> schemas = source == SchemaSource.EVERY_FOOTER ? FooterReads.readAll(format, conf, nonEmpty)
                     : FooterReads.readInTurn(format, conf, nonEmpty);
             for (int i = 0; i < nonEmpty.size(); i++) {
                 byFile.put(nonEmpty.get(i).getPath().toString(), schemas.get(i));
             }
             schema = SchemaMerger.merge(byFile);
-        } else {
-            schema = format.readSchema(conf, nonEmpty.get(0).getPath());
         }
         if (spec.name().equals("csv") && !spec.booleanOption("inferSchema", false)) {
             List<Field> strings = new ArrayList<>();

@@ -7,8 +7,6 @@ import io.spindle.api.PairRdd;
 import io.spindle.api.Rdd;
 import io.spindle.api.Tuple2;
 import io.spindle.plan.stage.ResultTooLargeException;
-import io.spindle.rdd.RddContext;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,34 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every Rdd operator against a plain-Java reference computed on the same data, with more slices
  * than records (empty partitions) and a skewed key distribution.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class RddOperatorsTest {
-    @TempDir
-    Path directory;
-    private RddTestSupport support;
-    private RddContext context;
-
-    @BeforeEach
-    void setUp() {
-        support = new RddTestSupport(directory);
-        context = support.context;
-    }
-
-    @AfterEach
-    void tearDown() {
-        support.close();
-    }
-
+class RddOperatorsTest extends RddTestBase {
     /** 90% of records on key 0, the rest spread over 1000 keys; nulls never. */
     private static List<Long> skewed(int n) {
         SplittableRandom random = new SplittableRandom(7);

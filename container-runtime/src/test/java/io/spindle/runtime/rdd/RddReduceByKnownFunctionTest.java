@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.spindle.api.PairRdd;
 import io.spindle.api.Tuple2;
 import io.spindle.api.function.Function2;
-import io.spindle.rdd.RddContext;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * reduceByKey and aggregateByKey with merge functions the combiner applies itself (Long::sum,
@@ -29,23 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * overflow, a budget small enough to spill, and a null value failing the job as the call fails.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class RddReduceByKnownFunctionTest {
-    @TempDir
-    Path directory;
-    private RddTestSupport support;
-    private RddContext context;
-
-    @BeforeEach
-    void setUp() {
-        support = new RddTestSupport(directory);
-        context = support.context;
-    }
-
-    @AfterEach
-    void tearDown() {
-        support.close();
-    }
-
+class RddReduceByKnownFunctionTest extends RddTestBase {
     /** Words with a skewed (1/rank) distribution: short, long and non-Latin-1 ones. */
     private static List<Tuple2<String, Long>> skewedWords(int count, boolean overflowing) {
         SplittableRandom random = new SplittableRandom(31);

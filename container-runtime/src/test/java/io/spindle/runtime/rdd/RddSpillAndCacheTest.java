@@ -7,7 +7,6 @@ import io.spindle.api.PairRdd;
 import io.spindle.api.Rdd;
 import io.spindle.api.Tuple2;
 import io.spindle.rdd.BlockStore;
-import io.spindle.rdd.RddContext;
 import io.spindle.rdd.RecordInput;
 import io.spindle.rdd.RecordOutput;
 import io.spindle.rdd.RecordSerde;
@@ -26,33 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spilling past the task memory budget, the cache and recomputation from lineage, text in and out, record serde. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class RddSpillAndCacheTest {
+class RddSpillAndCacheTest extends RddTestBase {
     /** Counts computations of a partition; tasks run in this JVM. */
     private static final AtomicInteger COMPUTED = new AtomicInteger();
-
-    @TempDir
-    Path directory;
-    private RddTestSupport support;
-    private RddContext context;
-
-    @BeforeEach
-    void setUp() {
-        support = new RddTestSupport(directory);
-        context = support.context;
-    }
-
-    @AfterEach
-    void tearDown() {
-        support.close();
-    }
 
     private static String payload(int i) {
         return "value-" + i + "-" + "x".repeat(60);

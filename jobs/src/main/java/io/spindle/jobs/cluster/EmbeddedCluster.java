@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,9 @@ import org.apache.hadoop.hive.metastore.conf.MetastoreConf;
 import org.apache.hadoop.hive.metastore.conf.MetastoreConf.ConfVars;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +52,14 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     private static final long NM_CONNECT_TIMEOUT_MS = 60_000;
     private static final long STOP_STEP_TIMEOUT_MS = 60_000;
+
+    /**
+     * The loggers of the Hadoop daemons' classes (packages, and the DataNodes' disk-usage refresher),
+     * which no client, AM or executor uses.
+     */
+    private static final List<String> DAEMON_LOGGERS = List.of("org.apache.hadoop.yarn.event",
+            "org.apache.hadoop.yarn.server", "org.apache.hadoop.hdfs.server",
+            "org.apache.hadoop.security.token.delegation", "org.apache.hadoop.fs.CachingGetSpaceUsed");
 
     private final Options options;
     private final MiniDFSCluster dfs;
@@ -214,8 +226,28 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         LOG.info("Stopping embedded cluster under {}", options.baseDir());
-        stopAll(metastore, yarn, dfs);
+        Map<String, Level> levels = quietDaemonLoggers();
+        try {
+            stopAll(metastore, yarn, dfs);
+        } finally {
+            Configurator.setLevel(levels);
+        }
         LOG.info("Embedded cluster stopped in {} ms; peak RSS of this JVM: {}", ms(t0), peakRss());
+    }
+
+    /**
+     * Silences the daemons' own loggers for their shutdown: the ResourceManager, NodeManagers and
+     * DataNodes report their threads being interrupted by the stop as errors (after the demo has
+     * printed its result). A step that fails or hangs is still reported by {@link #bounded}.
+     * Returns the levels to restore.
+     */
+    static Map<String, Level> quietDaemonLoggers() {
+        Map<String, Level> previous = new LinkedHashMap<>();
+        for (String name : DAEMON_LOGGERS) {
+            previous.put(name, LogManager.getLogger(name).getLevel());
+            Configurator.setLevel(name, Level.OFF);
+        }
+        return previous;
     }
 
     private static void stopAll(EmbeddedMetastore metastore, MiniYARNCluster yarn, MiniDFSCluster dfs) {

@@ -81,9 +81,7 @@ public final class Session implements AutoCloseable {
 
     /** A fresh Hadoop configuration: the environment's cluster settings plus {@code spindle.hadoop.*}. */
     public Configuration hadoopConf() {
-        Configuration hadoop = io.spindle.formats.fs.HadoopConfigurations.fresh();
-        conf.hadoopOverrides().forEach(hadoop::set);
-        return io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
+        return io.spindle.formats.fs.HadoopConfigurations.forJob(conf.hadoopOverrides());
     }
 
     public int defaultParallelism() {

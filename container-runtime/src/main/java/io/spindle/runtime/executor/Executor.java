@@ -144,12 +144,11 @@ public final class Executor implements AutoCloseable {
             synchronized (this) {
                 hadoop = hadoopConf;
                 if (hadoop == null) {
-                    hadoop = io.spindle.formats.fs.HadoopConfigurations.fresh();
+                    hadoop = io.spindle.formats.fs.HadoopConfigurations.forJob(conf.hadoopOverrides());
                     if (hadoopConfLoader != null) {
                         hadoop.setClassLoader(hadoopConfLoader);
                     }
-                    conf.hadoopOverrides().forEach(hadoop::set);
-                    hadoopConf = io.spindle.formats.fs.NioLocalFileSystem.install(hadoop);
+                    hadoopConf = hadoop;
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.spindle.formats.fs;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -44,6 +45,17 @@ public final class HadoopConfigurations {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         copy.setClassLoader(loader != null ? loader : Configuration.class.getClassLoader());
         return copy;
+    }
+
+    /**
+     * A fresh configuration for a job: {@link #fresh()} with its Hadoop overrides ({@code
+     * spindle.hadoop.*}) set and Spindle's local file system for {@code file:} paths ({@link
+     * NioLocalFileSystem#install}). What the driver's session and every executor use.
+     */
+    public static Configuration forJob(Map<String, String> hadoopOverrides) {
+        Configuration conf = fresh();
+        hadoopOverrides.forEach(conf::set);
+        return NioLocalFileSystem.install(conf);
     }
 
     private static void addAllDefaultResources() {

@@ -115,7 +115,7 @@ public final class SplitPlanner {
                 currentBytes = 0;
             }
             current.add(member);
-            currentBytes += member.split().length() + openCostBytes;
+            currentBytes += cost(member);
         }
         combined.add(new CombinedSplit(partitionSchema, current, preferredHosts(current)));
         return combined;
@@ -157,7 +157,7 @@ public final class SplitPlanner {
                 }
             }
             bins.get(least).add(member);
-            loads[least] += member.split().length() + openCostBytes;
+            loads[least] += cost(member);
         }
         for (List<CombinedSplit.Member> bin : bins) {
             if (bin.isEmpty()) {
@@ -167,12 +167,17 @@ public final class SplitPlanner {
         return bins;
     }
 
+    /** What a member weighs in a task: its bytes plus the cost of opening its file. */
+    private long cost(CombinedSplit.Member member) {
+        return member.split().length() + openCostBytes;
+    }
+
     private long maxLoad(List<List<CombinedSplit.Member>> bins) {
         long max = 0;
         for (List<CombinedSplit.Member> bin : bins) {
             long load = 0;
             for (CombinedSplit.Member member : bin) {
-                load += member.split().length() + openCostBytes;
+                load += cost(member);
             }
             // As in packing, a task's last member may pass the target by its open cost.
             max = Math.max(max, load - openCostBytes);

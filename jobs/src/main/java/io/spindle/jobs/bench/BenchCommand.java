@@ -1,5 +1,6 @@
 package io.spindle.jobs.bench;
 
+import io.spindle.am.local.LocalMaster;
 import io.spindle.api.Session;
 import io.spindle.jobs.cli.CommandSpec;
 import io.spindle.jobs.cli.CommandSpec.UsageException;
@@ -70,7 +71,7 @@ public final class BenchCommand implements SpindleCommand {
 
     @Override
     public boolean startsLocalSession() {
-        return cold == 0 && SpindleCommand.isLocal(master); // with --cold the queries run in child processes
+        return cold == 0 && LocalMaster.isLocal(master); // with --cold the queries run in child processes
     }
 
     @Override

@@ -49,9 +49,10 @@ public final class BenchRunner {
 
     /**
      * Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed; the
-     * answer's fingerprint is taken from the first run, outside its timing. With {@code oneShot}, only the first run, as a job would: no collection before it and no
-     * count of the input rows after it (rows_per_s is then 0), so that the process does nothing but
-     * start, run the query and exit ({@code bench --cold}'s child processes).
+     * answer's fingerprint is taken from the first run, outside its timing. With {@code oneShot},
+     * only the first run, as a job would: no collection before it and no count of the input rows
+     * after it (rows_per_s is then 0), so that the process does nothing but start, run the query
+     * and exit ({@code bench --cold}'s child processes).
      */
     public Result run(String query, int warmup, int runs, boolean oneShot) {
         if (!oneShot) {
@@ -65,10 +66,7 @@ public final class BenchRunner {
         Answer answer = answer(query, firstResult);
         long rows = answer.rows();
         if (oneShot) {
-            Result result = new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint());
-            out.println(result.line());
-            out.flush();
-            return result;
+            return print(new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint()));
         }
         long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {
@@ -87,8 +85,11 @@ public final class BenchRunner {
         cpuTimes.sort(null);
         long median = times.isEmpty() ? first : times.get(times.size() / 2);
         long cpu = cpuTimes.isEmpty() ? 0 : cpuTimes.get(cpuTimes.size() / 2);
-        Result result = new Result(query, rows, inputRows, first, median, peakHeap(), cpu, firstCpu,
-                answer.fingerprint());
+        return print(new Result(query, rows, inputRows, first, median, peakHeap(), cpu, firstCpu,
+                answer.fingerprint()));
+    }
+
+    private Result print(Result result) {
         out.println(result.line());
         out.flush();
         return result;

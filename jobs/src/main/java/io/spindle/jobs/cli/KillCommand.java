@@ -4,8 +4,8 @@ import io.spindle.am.client.ExitCode;
 import io.spindle.am.client.SubmissionException;
 import io.spindle.am.client.YarnSubmissionClient;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.io.PrintWriter;
+import java.time.Duration;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 

@@ -21,9 +21,4 @@ public interface SpindleCommand {
     default boolean startsLocalSession() {
         return false;
     }
-
-    /** Whether a master names the local backend. */
-    static boolean isLocal(String master) {
-        return master.toLowerCase(java.util.Locale.ROOT).startsWith("local");
-    }
 }

@@ -7,6 +7,7 @@ import io.spindle.am.client.SubmitRequest;
 import io.spindle.am.client.YarnSubmissionClient;
 import io.spindle.am.driver.DriverOutcome;
 import io.spindle.am.driver.DriverRunner;
+import io.spindle.am.local.LocalMaster;
 import io.spindle.api.Session;
 import io.spindle.conf.ConfigException;
 import io.spindle.conf.ConfigLoader;
@@ -71,7 +72,7 @@ public final class SubmitCommand implements SpindleCommand {
 
     @Override
     public boolean startsLocalSession() {
-        return master != null && SpindleCommand.isLocal(master); // without --master the configuration decides
+        return LocalMaster.isLocal(master); // without --master the configuration decides
     }
 
     @Override

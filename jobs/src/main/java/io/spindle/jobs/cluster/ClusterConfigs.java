@@ -1,11 +1,13 @@
 package io.spindle.jobs.cluster;
 
+import io.spindle.am.client.HadoopSiteFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -15,7 +17,7 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
  * The Hadoop side of {@link EmbeddedCluster}'s start-up: the YARN settings it runs with, the
  * caller's overrides, the MiniYARNCluster's work directory, and the client configuration files it
  * writes for applications ({@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml},
- * {@code hive-site.xml}).
+ * {@code mapred-site.xml}, {@code hive-site.xml}).
  */
 final class ClusterConfigs {
     private static final String YARN_CLUSTER_NAME = "spindle";
@@ -85,39 +87,29 @@ final class ClusterConfigs {
         }
     }
 
-    /** Writes core-site.xml, hdfs-site.xml, yarn-site.xml (and hive-site.xml) from the live configuration. */
+    /**
+     * Writes the live configuration as the site files a submission ships ({@link HadoopSiteFiles}:
+     * each key in the file loaded after its own defaults), with the metastore's keys moved out of
+     * core-site.xml into hive-site.xml, written when the cluster runs a metastore.
+     */
     static void writeClientConfig(Configuration conf, Path dir, boolean withMetastore) throws IOException {
         Files.createDirectories(dir);
-        Configuration core = new Configuration(false);
-        Configuration hdfs = new Configuration(false);
-        Configuration yarnSite = new Configuration(false);
+        Map<String, Configuration> files = HadoopSiteFiles.split(conf);
+        Configuration core = files.get("core-site.xml");
         Configuration hive = new Configuration(false);
-        Map<String, String> sorted = new TreeMap<>();
-        for (Map.Entry<String, String> e : conf) {
-            sorted.put(e.getKey(), e.getValue());
-        }
-        for (String key : sorted.keySet()) {
-            if (Configuration.isDeprecated(key)) {
-                continue; // its replacement is written too
-            }
-            String value = conf.get(key); // variables expanded
-            if (value == null) {
-                continue;
-            }
-            String source = "spindle-embedded-cluster";
-            if (key.startsWith("yarn.")) {
-                yarnSite.set(key, value, source);
-            } else if (key.startsWith("dfs.")) {
-                hdfs.set(key, value, source);
-            } else if (key.startsWith("metastore.") || key.startsWith("hive.")) {
-                hive.set(key, value, source);
-            } else {
-                core.set(key, value, source);
+        List<String> hiveKeys = new ArrayList<>();
+        for (Map.Entry<String, String> entry : core) {
+            if (entry.getKey().startsWith("metastore.") || entry.getKey().startsWith("hive.")) {
+                hiveKeys.add(entry.getKey());
             }
         }
-        write(core, dir.resolve("core-site.xml"));
-        write(hdfs, dir.resolve("hdfs-site.xml"));
-        write(yarnSite, dir.resolve("yarn-site.xml"));
+        for (String key : hiveKeys) {
+            hive.set(key, core.get(key), "spindle-embedded-cluster");
+            core.unset(key);
+        }
+        for (Map.Entry<String, Configuration> file : files.entrySet()) {
+            write(file.getValue(), dir.resolve(file.getKey()));
+        }
         if (withMetastore) {
             write(hive, dir.resolve("hive-site.xml"));
         }

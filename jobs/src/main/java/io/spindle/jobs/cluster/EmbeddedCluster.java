@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Containers launched on the YARN cluster are real JVMs ({@code DefaultContainerExecutor}); they
  * inherit nothing from this process. {@link #clientConfigDir()} holds the live cluster's
- * configuration as {@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml} and
- * {@code hive-site.xml}, ready to be shipped with an application (like {@code HADOOP_CONF_DIR}).
+ * configuration as {@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml},
+ * {@code mapred-site.xml} and {@code hive-site.xml}, ready to be shipped with an application (like
+ * {@code HADOOP_CONF_DIR}).
  *
  * <p>The Hive Metastore server keeps its state in static fields, so at most one embedded cluster
  * with a metastore can run per JVM at a time.
@@ -184,7 +185,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         return new YarnConfiguration(clientConf);
     }
 
-    /** A directory with core-site.xml, hdfs-site.xml, yarn-site.xml (and hive-site.xml) of the live cluster. */
+    /** A directory with core-, hdfs-, yarn- and mapred-site.xml (and hive-site.xml) of the live cluster. */
     public Path clientConfigDir() {
         return clientConfigDir;
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +75,7 @@ public final class StageScheduler {
         CoPartitionedShuffles coPartitioned = CoPartitionedShuffles.of(graph,
                 Math.min(settings.maxShufflePartitions(), Math.max(CO_PARTITIONED_WIDTH,
                         launcher.defaultParallelism() * MAP_PARTITIONS_PER_SLOT)));
-        java.util.Set<Integer> fixedShuffles = new java.util.HashSet<>();
+        Set<Integer> fixedShuffles = new java.util.HashSet<>();
         for (Stage stage : graph.stages()) {
             if (!stage.isResult() && stage.shufflePartitioning().fixedCount() > 0) {
                 fixedShuffles.add(stage.id());
@@ -132,7 +133,7 @@ public final class StageScheduler {
 
     /** Resolves a ready map stage's reads and sizes its shuffle now; the returned launch runs its tasks. */
     private Supplier<List<StageTaskResult>> mapStageLaunch(Stage stage, Map<Integer, List<MapOutput>> outputs,
-            CoPartitionedShuffles coPartitioned, java.util.Set<Integer> fixedShuffles, String queryDirectory) {
+            CoPartitionedShuffles coPartitioned, Set<Integer> fixedShuffles, String queryDirectory) {
         PhysicalPlan fragment = BindReferences.bind(resolveReads(stage.id(), stage.fragment(), outputs,
                 coPartitioned, fixedShuffles));
         List<PhysicalPlan> slices = slices(fragment);
@@ -188,7 +189,7 @@ public final class StageScheduler {
     }
 
     private PhysicalPlan resolveReads(int stageId, PhysicalPlan fragment, Map<Integer, List<MapOutput>> outputs,
-            CoPartitionedShuffles coPartitioned, java.util.Set<Integer> fixedShuffles) {
+            CoPartitionedShuffles coPartitioned, Set<Integer> fixedShuffles) {
         Map<Integer, long[]> sizesByShuffle = new HashMap<>();
         for (Map.Entry<Integer, List<MapOutput>> entry : outputs.entrySet()) {
             sizesByShuffle.put(entry.getKey(), partitionSizes(entry.getValue()));

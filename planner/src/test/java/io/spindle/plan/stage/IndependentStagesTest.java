@@ -56,12 +56,8 @@ class IndependentStagesTest {
         IllegalStateException second = new IllegalStateException("stage 1 failed");
         List<Supplier<Integer>> launches = List.of(
                 () -> {
-                    try {
-                        // Fails only after the later launch has failed, so arrival order differs from launch order.
-                        assertTrue(laterFailed.await(20, TimeUnit.SECONDS));
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    // Fails only after the later launch has failed, so arrival order differs from launch order.
+                    awaitWithin20s(laterFailed);
                     finished.incrementAndGet();
                     throw first;
                 },
@@ -71,11 +67,7 @@ class IndependentStagesTest {
                     throw second;
                 },
                 () -> {
-                    try {
-                        assertTrue(laterFailed.await(20, TimeUnit.SECONDS));
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    awaitWithin20s(laterFailed);
                     finished.incrementAndGet();
                     return 2;
                 });
@@ -83,6 +75,14 @@ class IndependentStagesTest {
                 () -> IndependentStages.runAll(launches));
         assertSame(first, thrown);
         assertEquals(3, finished.get(), "every launch runs to its end before the failure is thrown");
+    }
+
+    private static void awaitWithin20s(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(20, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

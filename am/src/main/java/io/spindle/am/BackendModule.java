@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import io.spindle.am.local.LocalBackend;
-import io.spindle.am.local.LocalBackendModule;
 import io.spindle.am.local.LocalMaster;
 import io.spindle.am.yarn.YarnBackendProvider;
 import io.spindle.conf.SpindleConf;
@@ -13,9 +12,10 @@ import io.spindle.exec.ExecutionBackend;
 
 /**
  * Picks the execution backend for {@code spindle.master}: in-process executors for
- * {@code local[N]} ({@link LocalBackendModule}), YARN containers driven by the enclosing
- * ApplicationMaster for {@code yarn}. The planner reaches this through the
- * {@link io.spindle.exec.ExecutionBackendFactory} services, since it cannot depend on {@code am/}.
+ * {@code local[N]} ({@link LocalBackend#start}, wired directly), YARN containers driven by the
+ * enclosing ApplicationMaster for {@code yarn} (bound by this module, through Guice). The planner
+ * reaches this through the {@link io.spindle.exec.ExecutionBackendFactory} services, since it
+ * cannot depend on {@code am/}.
  */
 public final class BackendModule extends AbstractModule {
 
@@ -27,18 +27,16 @@ public final class BackendModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        String master = conf.get(SpindleKeys.MASTER);
-        if (LocalMaster.isLocal(master)) {
-            install(new LocalBackendModule(conf, LocalMaster.executorCount(master)));
-            bind(ExecutionBackend.class).to(LocalBackend.class);
-        } else {
-            bind(SpindleConf.class).toInstance(conf);
-            bind(ExecutionBackend.class).toProvider(YarnBackendProvider.class);
-        }
+        bind(SpindleConf.class).toInstance(conf);
+        bind(ExecutionBackend.class).toProvider(YarnBackendProvider.class);
     }
 
     /** A started backend for {@code conf}'s master. */
     public static ExecutionBackend createBackend(SpindleConf conf) {
+        String master = conf.get(SpindleKeys.MASTER);
+        if (LocalMaster.isLocal(master)) {
+            return LocalBackend.start(conf, LocalMaster.executorCount(master));
+        }
         ExecutionBackend backend;
         try {
             backend = Guice.createInjector(new BackendModule(conf)).getInstance(ExecutionBackend.class);
@@ -48,9 +46,6 @@ public final class BackendModule extends AbstractModule {
                 throw cause;
             }
             throw e;
-        }
-        if (backend instanceof LocalBackend local) {
-            local.start();
         }
         return backend;
     }

@@ -2,6 +2,7 @@ package io.spindle.am.local;
 
 import io.spindle.am.scheduler.DriverEndpoint;
 import io.spindle.am.scheduler.TaskScheduler;
+import io.spindle.runtime.rpc.RpcSecret;
 import io.spindle.conf.SpindleConf;
 import io.spindle.exec.Concurrently;
 import io.spindle.exec.ExecutionBackend;
@@ -37,6 +38,28 @@ public final class LocalBackend implements ExecutionBackend {
     private final int executorCount;
     private final List<Executor> executors = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * A started backend for a local master: one {@link TaskScheduler}, a {@link DriverEndpoint} on
+     * the loopback interface, a fresh secret and application id, and {@code executorCount}
+     * executors.
+     *
+     * <p>Built directly rather than through Guice, which the YARN backend uses: for these five
+     * objects Guice's reflection over the module's provider methods took about 0.15 s of CPU on the
+     * thread that starts every local job, the largest single step between parsing the command and
+     * the first query.
+     */
+    public static LocalBackend start(SpindleConf conf, int executorCount) {
+        TaskScheduler scheduler = new TaskScheduler(conf);
+        byte[] secret = RpcSecret.generate();
+        String applicationId = "local-" + System.currentTimeMillis();
+        DriverEndpoint endpoint = new DriverEndpoint(conf, scheduler, secret, applicationId, LOOPBACK);
+        LocalBackend backend = new LocalBackend(conf, scheduler, endpoint, secret, applicationId, executorCount);
+        backend.start();
+        return backend;
+    }
 
     LocalBackend(SpindleConf conf, TaskScheduler scheduler, DriverEndpoint endpoint, byte[] secret,
             String applicationId, int executorCount) {

@@ -8,6 +8,7 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -17,6 +18,9 @@ import java.io.UncheckedIOException;
  * their results are instances of user classes that come from the application jar, which the
  * class loader of this module may not see. When there is no context class loader, or it cannot
  * find a class, the loader of this class is tried.
+ *
+ * <p>Records are written in {@link SerializedRecord}'s form, which a plain {@link ObjectInputStream}
+ * reads back as the record.
  */
 public final class JavaSerializer {
 
@@ -29,7 +33,7 @@ public final class JavaSerializer {
      */
     public static byte[] serialize(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (ObjectOutputStream out = new RecordWritingObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serialize " + describe(value) + ": " + e, e);
@@ -60,6 +64,19 @@ public final class JavaSerializer {
 
     private static String describe(Object value) {
         return value == null ? "null" : "an instance of " + value.getClass().getName();
+    }
+
+    private static final class RecordWritingObjectOutputStream extends ObjectOutputStream {
+
+        RecordWritingObjectOutputStream(OutputStream out) throws IOException {
+            super(out);
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object value) {
+            return SerializedRecord.replace(value);
+        }
     }
 
     private static final class LoaderObjectInputStream extends ObjectInputStream {

@@ -9,8 +9,8 @@ import org.apache.hadoop.security.UserGroupInformation;
 /**
  * Runs the process-wide initialisations a local job always reaches, on a second thread while the
  * main thread parses the command line and starts the session: Hadoop's configuration
- * classes and file-system registry, the login user, Guice, and the HMAC and secure-random
- * providers of the RPC handshake. Each is a JVM-wide one-time step that the main thread would
+ * classes and file-system registry, the login user, and the HMAC and secure-random providers
+ * of the RPC handshake. Each is a JVM-wide one-time step that the main thread would
  * otherwise take in turn (the login and file-system registry inside the first query); doing it
  * here changes when, not what: the same code runs with the same inputs (the login user comes from
  * the classpath's Hadoop configuration, as Hadoop's lazy initialisation reads it).
@@ -43,8 +43,8 @@ final class StartupWarmup {
     /**
      * The Hadoop steps, which the main thread reaches
      * last (the login only in the first query), in the order it takes them, so that both threads
-     * take Hadoop's class-initialisation locks alike; Guice and the JCA providers, which the main
-     * thread soon reaches itself, come after.
+     * take Hadoop's class-initialisation locks alike; the JCA providers, which the main thread soon
+     * reaches itself, come after.
      */
     private static void run() {
         // The JVM's one parse of Hadoop's XML configuration (the session copies it), then the
@@ -55,7 +55,6 @@ final class StartupWarmup {
             Mac.getInstance("HmacSHA256");
             return new SecureRandom().nextInt();
         });
-        quietly(() -> com.google.inject.Guice.createInjector());
     }
 
     private interface Step {

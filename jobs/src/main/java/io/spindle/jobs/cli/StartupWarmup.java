@@ -4,13 +4,14 @@ import io.spindle.formats.fs.HadoopConfigurations;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.statistics.IOStatisticsContext;
 import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * Runs the process-wide initialisations a local job always reaches, on a second thread while the
  * main thread parses the command line and starts the session: Hadoop's configuration
- * classes and file-system registry, the login user, and the HMAC and secure-random providers
- * of the RPC handshake. Each is a JVM-wide one-time step that the main thread would
+ * classes and file-system registry, the login user, Hadoop's I/O statistics context, and the HMAC
+ * and secure-random providers of the RPC handshake. Each is a JVM-wide one-time step that the main thread would
  * otherwise take in turn (the login and file-system registry inside the first query); doing it
  * here changes when, not what: the same code runs with the same inputs (the login user comes from
  * the classpath's Hadoop configuration, as Hadoop's lazy initialisation reads it).
@@ -51,6 +52,9 @@ final class StartupWarmup {
         // file-system registry.
         quietly(() -> FileSystem.getFileSystemClass("file", HadoopConfigurations.fresh()));
         quietly(UserGroupInformation::getCurrentUser);
+        // Hadoop's I/O statistics read their settings from a configuration of their own on first
+        // use, which is otherwise the first task's first local file write.
+        quietly(IOStatisticsContext::getCurrentIOStatisticsContext);
         quietly(() -> {
             Mac.getInstance("HmacSHA256");
             return new SecureRandom().nextInt();

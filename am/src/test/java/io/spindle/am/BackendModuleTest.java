@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The Guice module picks the backend from {@code spindle.master}. */
+/** {@code BackendModule.createBackend} picks the backend from {@code spindle.master} (Guice only for YARN). */
 @Timeout(60)
 class BackendModuleTest {
 

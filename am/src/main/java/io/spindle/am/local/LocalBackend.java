@@ -77,7 +77,7 @@ public final class LocalBackend implements ExecutionBackend {
      * the caller's), as YARN containers would: their handshakes and Hadoop configurations overlap
      * instead of queuing.
      */
-    public void start() {
+    private void start() {
         try {
             endpoint.start();
             for (int index = 1; index <= executorCount; index++) {

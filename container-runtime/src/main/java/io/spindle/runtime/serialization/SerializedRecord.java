@@ -1,6 +1,9 @@
 package io.spindle.runtime.serialization;
 
+import java.io.IOException;
 import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -8,13 +11,13 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 
 /**
- * The serial form {@link JavaSerializer} writes for a record: its class and its component values,
- * rebuilt through the record's canonical constructor when read, as the JDK's own record
- * serialization does.
+ * The serial form {@link JavaSerializer} writes for a record: its class, then its components in
+ * declaration order (primitives unboxed), rebuilt through the record's canonical constructor when
+ * read, as the JDK's own record serialization does.
  *
  * <p>Why not the JDK's own: for every record class it reads, this JDK builds a method-handle chain
  * that its java.lang.invoke machinery compiles into new classes (about three per record class, each
@@ -23,16 +26,20 @@ import java.util.Arrays;
  * its first task ran. This form reads component fields and calls the constructor through core
  * reflection, which generates nothing.
  *
- * <p>The same guarantees as the JDK's record serialization: the canonical constructor runs, so its
- * validation runs; a record's own {@code readResolve} is applied; a record shared within one
- * serialized graph is still one instance after reading (the stream's replacement table and back
- * references). Only records in unnamed modules (application and Spindle classes) that implement
- * {@link Serializable} are written this way; others keep the JDK's form, or its
- * {@code NotSerializableException}.
+ * <p>As with the JDK's form: the canonical constructor runs, so its validation runs (its failure is
+ * an {@link InvalidObjectException} naming the record and the cause); a record's own
+ * {@code Object readResolve()} is applied; a record shared within one serialized graph is one
+ * instance after reading. Unlike it: components are matched by position, not by name (writer and
+ * reader run the same jar); each record takes about 8 bytes more (a reference to its class and
+ * block-data markers); and a record must not be reachable from its own components (possible
+ * only through a mutable component): the JDK reads such a back reference as null, this form as the
+ * serial form itself. Records in Spindle's messages are trees. Only records in unnamed modules
+ * (application and Spindle classes) that implement {@link Serializable} are written this way;
+ * others keep the JDK's form, or its {@code NotSerializableException}.
  */
 final class SerializedRecord implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
@@ -41,47 +48,60 @@ final class SerializedRecord implements Serializable {
         }
     };
 
-    private final Class<?> type;
-    private final Object[] components;
+    /** The record while writing; the rebuilt record after reading. */
+    private transient Object record;
 
-    private SerializedRecord(Class<?> type, Object[] components) {
-        this.type = type;
-        this.components = components;
+    SerializedRecord(Object record) {
+        this.record = record;
     }
 
     /** The serial form of {@code value}, or {@code value} itself when it is not a record written this way. */
     static Object replace(Object value) {
-        if (value == null || !value.getClass().isRecord()) {
+        if (value == null || !value.getClass().isRecord() || SHAPES.get(value.getClass()) == null) {
             return value;
         }
-        Shape shape = SHAPES.get(value.getClass());
-        return shape == null ? value : new SerializedRecord(value.getClass(), shape.read(value));
+        return new SerializedRecord(value);
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        Shape shape = SHAPES.get(record.getClass());
+        out.writeObject(record.getClass());
+        shape.write(record, out);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        Class<?> type = (Class<?>) in.readObject();
+        Shape shape = type.isRecord() ? SHAPES.get(type) : null;
+        if (shape == null) {
+            throw new InvalidObjectException(type.getName() + " is not a record this JVM reads in Spindle's form");
+        }
+        record = shape.read(in);
     }
 
     @Serial
     private Object readResolve() throws ObjectStreamException {
-        Shape shape = type.isRecord() ? SHAPES.get(type) : null;
-        if (shape == null) {
-            throw new InvalidObjectException(type.getName() + " is not a serializable record in this JVM");
-        }
-        return shape.create(components);
+        return SHAPES.get(record.getClass()).resolve(record);
     }
 
-    /** How to read and rebuild one record class; null for records written the JDK's way. */
+    /** How to write and rebuild one record class; null for records written the JDK's way. */
     private record Shape(Class<?> type, Field[] fields, Constructor<?> constructor, Method readResolve) {
 
         static Shape of(Class<?> type) {
             if (!Serializable.class.isAssignableFrom(type) || type.getModule().isNamed()) {
                 return null;
             }
-            RecordComponent[] recordComponents = type.getRecordComponents();
-            Field[] fields = new Field[recordComponents.length];
-            Class<?>[] parameterTypes = new Class<?>[recordComponents.length];
+            RecordComponent[] components = type.getRecordComponents();
+            Field[] fields = new Field[components.length];
+            Class<?>[] parameterTypes = new Class<?>[components.length];
             try {
-                for (int i = 0; i < recordComponents.length; i++) {
-                    fields[i] = type.getDeclaredField(recordComponents[i].getName());
+                for (int i = 0; i < components.length; i++) {
+                    fields[i] = type.getDeclaredField(components[i].getName());
                     fields[i].setAccessible(true);
-                    parameterTypes[i] = recordComponents[i].getType();
+                    parameterTypes[i] = components[i].getType();
                 }
                 Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
                 constructor.setAccessible(true);
@@ -92,10 +112,11 @@ final class SerializedRecord implements Serializable {
             }
         }
 
-        private static Method readResolveOf(Class<?> type) throws NoSuchMethodException {
+        /** The record's own {@code Object readResolve()}, as the JDK's serialization finds it. */
+        private static Method readResolveOf(Class<?> type) {
             for (Method method : type.getDeclaredMethods()) {
                 if (method.getName().equals("readResolve") && method.getParameterCount() == 0
-                        && !java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                        && method.getReturnType() == Object.class && !Modifier.isStatic(method.getModifiers())) {
                     method.setAccessible(true);
                     return method;
                 }
@@ -103,38 +124,98 @@ final class SerializedRecord implements Serializable {
             return null;
         }
 
-        Object[] read(Object value) {
-            Object[] values = new Object[fields.length];
+        void write(Object value, ObjectOutputStream out) throws IOException {
             try {
-                for (int i = 0; i < fields.length; i++) {
-                    values[i] = fields[i].get(value);
+                for (Field field : fields) {
+                    Class<?> kind = field.getType();
+                    if (!kind.isPrimitive()) {
+                        out.writeObject(field.get(value));
+                    } else if (kind == int.class) {
+                        out.writeInt(field.getInt(value));
+                    } else if (kind == long.class) {
+                        out.writeLong(field.getLong(value));
+                    } else if (kind == double.class) {
+                        out.writeDouble(field.getDouble(value));
+                    } else if (kind == boolean.class) {
+                        out.writeBoolean(field.getBoolean(value));
+                    } else if (kind == float.class) {
+                        out.writeFloat(field.getFloat(value));
+                    } else if (kind == short.class) {
+                        out.writeShort(field.getShort(value));
+                    } else if (kind == byte.class) {
+                        out.writeByte(field.getByte(value));
+                    } else {
+                        out.writeChar(field.getChar(value));
+                    }
                 }
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("Cannot read the components of " + type.getName(), e);
             }
-            return values;
         }
 
-        Object create(Object[] values) throws ObjectStreamException {
-            if (values == null || values.length != fields.length) {
-                throw new InvalidObjectException("The serialized " + type.getName() + " has "
-                        + (values == null ? "no" : Integer.toString(values.length)) + " components, the class has "
-                        + fields.length + ": " + Arrays.toString(fields));
+        Object read(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            Object[] values = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                Class<?> kind = fields[i].getType();
+                if (!kind.isPrimitive()) {
+                    values[i] = in.readObject();
+                } else if (kind == int.class) {
+                    values[i] = in.readInt();
+                } else if (kind == long.class) {
+                    values[i] = in.readLong();
+                } else if (kind == double.class) {
+                    values[i] = in.readDouble();
+                } else if (kind == boolean.class) {
+                    values[i] = in.readBoolean();
+                } else if (kind == float.class) {
+                    values[i] = in.readFloat();
+                } else if (kind == short.class) {
+                    values[i] = in.readShort();
+                } else if (kind == byte.class) {
+                    values[i] = in.readByte();
+                } else {
+                    values[i] = in.readChar();
+                }
             }
             try {
-                Object record = constructor.newInstance(values);
-                return readResolve == null ? record : readResolve.invoke(record);
+                return constructor.newInstance(values);
             } catch (InvocationTargetException e) {
-                InvalidObjectException invalid = new InvalidObjectException("Cannot rebuild a " + type.getName()
-                        + ": " + e.getCause());
-                invalid.initCause(e.getCause());
-                throw invalid;
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw invalid("Cannot rebuild a " + type.getName() + ": " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                InvalidObjectException invalid = new InvalidObjectException("Cannot rebuild a " + type.getName()
-                        + " from its serialized components: " + e);
-                invalid.initCause(e);
-                throw invalid;
+                throw invalid("Cannot rebuild a " + type.getName() + " from its serialized components: " + e, e);
             }
+        }
+
+        /** Applies the record's own readResolve, passing on what it throws as the JDK's serialization does. */
+        Object resolve(Object value) throws ObjectStreamException {
+            if (readResolve == null) {
+                return value;
+            }
+            try {
+                return readResolve.invoke(value);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof ObjectStreamException streamProblem) {
+                    throw streamProblem;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw invalid("readResolve of " + type.getName() + " failed: " + e.getCause(), e.getCause());
+            } catch (IllegalAccessException e) {
+                throw invalid("Cannot call readResolve of " + type.getName() + ": " + e, e);
+            }
+        }
+
+        private static InvalidObjectException invalid(String message, Throwable cause) {
+            InvalidObjectException invalid = new InvalidObjectException(message);
+            invalid.initCause(cause);
+            return invalid;
         }
     }
 }

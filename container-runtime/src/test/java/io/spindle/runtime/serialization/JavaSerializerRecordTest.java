@@ -3,19 +3,25 @@ package io.spindle.runtime.serialization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +87,22 @@ class JavaSerializerRecordTest {
     }
 
     record WithFunction(Function<Integer, Integer> function) implements Serializable {
+    }
+
+    record Exploding(int value) implements Serializable {
+        static volatile boolean armed;
+
+        Exploding {
+            if (armed) {
+                throw new AssertionError("constructor error " + value);
+            }
+        }
+    }
+
+    record Refusing(int value) implements Serializable {
+        private Object readResolve() throws ObjectStreamException {
+            throw new InvalidObjectException("refused " + value);
+        }
     }
 
     private static <T> T roundTrip(T value) {
@@ -199,5 +221,103 @@ class JavaSerializerRecordTest {
         }
 
         assertEquals(value, read);
+    }
+    @Test
+    void recordsTravelInSpindlesFormOthersAsTheyAre() {
+        Leaf leaf = new Leaf("x", BigDecimal.ONE, null);
+
+        assertInstanceOf(SerializedRecord.class, SerializedRecord.replace(leaf));
+        assertSame("text", SerializedRecord.replace("text"));
+        NotSerializable plain = new NotSerializable("x");
+        assertSame(plain, SerializedRecord.replace(plain));
+        String stream = new String(JavaSerializer.serialize(leaf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(stream.contains(SerializedRecord.class.getName()), "the stream names the serial form");
+    }
+
+    @Test
+    void theFormIsAtMostAQuarterLargerThanTheJdksForATreeOfSmallRecords() throws IOException {
+        Primitives primitives = new Primitives(false, (byte) 1, (short) 2, 'c', 3, 4L, 5f, 6d);
+        List<Tree> children = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            children.add(new Tree("n" + i, List.of(), new Leaf("l" + i, BigDecimal.valueOf(i), null),
+                    new Primitives(i % 2 == 0, (byte) i, (short) i, 'x', i, i, i, i), null));
+        }
+        Tree tree = new Tree("root", children, null, primitives, null);
+        ByteArrayOutputStream jdk = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(jdk)) {
+            out.writeObject(tree);
+        }
+
+        byte[] ours = JavaSerializer.serialize(tree);
+
+        // About 8 bytes more per record (a reference to its class, block-data markers).
+        assertTrue(ours.length <= jdk.size() * 5 / 4, "Spindle's form " + ours.length + " bytes, the JDK's " + jdk.size());
+        assertEquals(tree, roundTrip(tree));
+    }
+
+    @Test
+    void aRecordClassOnlyTheApplicationLoaderSeesIsRebuiltAsThatLoadersClass() throws Exception {
+        try (ChildFirstLoader application = new ChildFirstLoader(Leaf.class.getName())) {
+            Class<?> isolated = application.loadClass(Leaf.class.getName());
+            assertNotSame(Leaf.class, isolated);
+            java.lang.reflect.Constructor<?> constructor = isolated.getDeclaredConstructors()[0];
+            constructor.setAccessible(true);
+            Object leaf = constructor.newInstance("app", BigDecimal.TEN, LocalDate.of(2026, 11, 28));
+
+            Object read = JavaSerializer.deserialize(JavaSerializer.serialize(leaf), application);
+
+            assertSame(isolated, read.getClass());
+            assertEquals(leaf, read);
+        }
+    }
+
+    @Test
+    void anErrorFromTheConstructorIsPassedOnNotWrapped() {
+        byte[] bytes = JavaSerializer.serialize(new Exploding(3));
+        Exploding.armed = true;
+        try {
+            AssertionError e = assertThrows(AssertionError.class,
+                    () -> JavaSerializer.deserialize(bytes, getClass().getClassLoader()));
+            assertEquals("constructor error 3", e.getMessage());
+        } finally {
+            Exploding.armed = false;
+        }
+    }
+
+    @Test
+    void whatARecordsReadResolveThrowsIsPassedOn() {
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> roundTrip(new Refusing(8)));
+
+        InvalidObjectException cause = assertInstanceOf(InvalidObjectException.class, e.getCause());
+        assertEquals("refused 8", cause.getMessage());
+    }
+
+    /** Defines one class itself (from the test classes' bytes), delegating the rest to its parent. */
+    private static final class ChildFirstLoader extends URLClassLoader {
+        private final String isolated;
+
+        ChildFirstLoader(String isolated) {
+            super(new URL[0], JavaSerializerRecordTest.class.getClassLoader());
+            this.isolated = isolated;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.equals(isolated)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] bytes = in.readAllBytes();
+                        loaded = defineClass(name, bytes, 0, bytes.length);
+                    } catch (IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return loaded;
+            }
+        }
     }
 }

@@ -58,6 +58,23 @@ public final class EmbeddedCluster implements AutoCloseable {
      * The loggers of the Hadoop daemons' classes (packages, and the DataNodes' disk-usage refresher),
      * which no client, AM or executor uses.
      */
+    /**
+     * The daemons' web layers (Jersey, Guice's servlet filter) log their routine start-up through
+     * java.util.logging, straight to stderr: dozens of INFO lines and a warning about several
+     * servlet injectors, which is what several NodeManagers in one JVM means. Only warnings (and
+     * for the filter, errors) get through. Held here because java.util.logging keeps loggers weakly
+     * and would forget the levels.
+     */
+    private static final List<java.util.logging.Logger> QUIET_WEB_LOGGERS = List.of(
+            julAt("org.apache.hadoop.shaded.com.sun.jersey", java.util.logging.Level.WARNING),
+            julAt("org.apache.hadoop.shaded.com.google.inject.servlet", java.util.logging.Level.SEVERE));
+
+    private static java.util.logging.Logger julAt(String name, java.util.logging.Level level) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(level);
+        return logger;
+    }
+
     private static final List<String> DAEMON_LOGGERS = List.of("org.apache.hadoop.yarn.event",
             "org.apache.hadoop.yarn.server", "org.apache.hadoop.hdfs.server",
             "org.apache.hadoop.security.token.delegation", "org.apache.hadoop.fs.CachingGetSpaceUsed");

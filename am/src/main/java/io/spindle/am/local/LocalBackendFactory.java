@@ -1,7 +1,6 @@
 package io.spindle.am.local;
 
 import io.spindle.conf.SpindleConf;
-import io.spindle.conf.SpindleKeys;
 import io.spindle.exec.ExecutionBackend;
 import io.spindle.exec.ExecutionBackendFactory;
 
@@ -19,6 +18,6 @@ public final class LocalBackendFactory implements ExecutionBackendFactory {
     /** @throws io.spindle.conf.ConfigException for a malformed local master such as {@code local[0]} */
     @Override
     public ExecutionBackend create(SpindleConf conf) {
-        return LocalBackend.start(conf, LocalMaster.executorCount(conf.get(SpindleKeys.MASTER)));
+        return io.spindle.am.BackendModule.createBackend(conf);
     }
 }

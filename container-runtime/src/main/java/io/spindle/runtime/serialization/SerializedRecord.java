@@ -50,23 +50,22 @@ final class SerializedRecord implements Serializable {
 
     /** The record while writing; the rebuilt record after reading. */
     private transient Object record;
+    private transient Shape shape;
 
-    SerializedRecord(Object record) {
+    private SerializedRecord(Object record, Shape shape) {
         this.record = record;
+        this.shape = shape;
     }
 
     /** The serial form of {@code value}, or {@code value} itself when it is not a record written this way. */
     static Object replace(Object value) {
-        if (value == null || !value.getClass().isRecord() || SHAPES.get(value.getClass()) == null) {
-            return value;
-        }
-        return new SerializedRecord(value);
+        Shape shape = value != null && value.getClass().isRecord() ? SHAPES.get(value.getClass()) : null;
+        return shape == null ? value : new SerializedRecord(value, shape);
     }
 
     @Serial
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        Shape shape = SHAPES.get(record.getClass());
         out.writeObject(record.getClass());
         shape.write(record, out);
     }
@@ -75,7 +74,7 @@ final class SerializedRecord implements Serializable {
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         Class<?> type = (Class<?>) in.readObject();
-        Shape shape = type.isRecord() ? SHAPES.get(type) : null;
+        shape = type.isRecord() ? SHAPES.get(type) : null;
         if (shape == null) {
             throw new InvalidObjectException(type.getName() + " is not a record this JVM reads in Spindle's form");
         }
@@ -84,7 +83,7 @@ final class SerializedRecord implements Serializable {
 
     @Serial
     private Object readResolve() throws ObjectStreamException {
-        return SHAPES.get(record.getClass()).resolve(record);
+        return shape.resolve(record);
     }
 
     /** How to write and rebuild one record class; null for records written the JDK's way. */

@@ -21,7 +21,6 @@ import org.apache.hadoop.hive.metastore.conf.MetastoreConf.ConfVars;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,31 +52,6 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     private static final long NM_CONNECT_TIMEOUT_MS = 60_000;
     private static final long STOP_STEP_TIMEOUT_MS = 60_000;
-
-    /**
-     * The loggers of the Hadoop daemons' classes (packages, and the DataNodes' disk-usage refresher),
-     * which no client, AM or executor uses.
-     */
-    /**
-     * The daemons' web layers (Jersey, Guice's servlet filter) log their routine start-up through
-     * java.util.logging, straight to stderr: dozens of INFO lines and a warning about several
-     * servlet injectors, which is what several NodeManagers in one JVM means. Only warnings (and
-     * for the filter, errors) get through. Held here because java.util.logging keeps loggers weakly
-     * and would forget the levels.
-     */
-    private static final List<java.util.logging.Logger> QUIET_WEB_LOGGERS = List.of(
-            julAt("org.apache.hadoop.shaded.com.sun.jersey", java.util.logging.Level.WARNING),
-            julAt("org.apache.hadoop.shaded.com.google.inject.servlet", java.util.logging.Level.SEVERE));
-
-    private static java.util.logging.Logger julAt(String name, java.util.logging.Level level) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(level);
-        return logger;
-    }
-
-    private static final List<String> DAEMON_LOGGERS = List.of("org.apache.hadoop.yarn.event",
-            "org.apache.hadoop.yarn.server", "org.apache.hadoop.hdfs.server",
-            "org.apache.hadoop.security.token.delegation", "org.apache.hadoop.fs.CachingGetSpaceUsed");
 
     private final Options options;
     private final MiniDFSCluster dfs;
@@ -121,6 +95,7 @@ public final class EmbeddedCluster implements AutoCloseable {
                 baseDir, options.dataNodes(), options.nodeManagers(), options.nmMemoryMb(), options.nmVcores(),
                 options.withMetastore());
 
+        DaemonLogging.quietWebLayers();
         MiniDFSCluster dfs = null;
         MiniYARNCluster yarn = null;
         EmbeddedMetastore metastore = null;
@@ -244,28 +219,13 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         LOG.info("Stopping embedded cluster under {}", options.baseDir());
-        Map<String, Level> levels = quietDaemonLoggers();
+        Map<String, Level> levels = DaemonLogging.quietDaemonLoggers();
         try {
             stopAll(metastore, yarn, dfs);
         } finally {
             Configurator.setLevel(levels);
         }
         LOG.info("Embedded cluster stopped in {} ms; peak RSS of this JVM: {}", ms(t0), peakRss());
-    }
-
-    /**
-     * Silences the daemons' own loggers for their shutdown: the ResourceManager, NodeManagers and
-     * DataNodes report their threads being interrupted by the stop as errors (after the demo has
-     * printed its result). A step that fails or hangs is still reported by {@link #bounded}.
-     * Returns the levels to restore.
-     */
-    static Map<String, Level> quietDaemonLoggers() {
-        Map<String, Level> previous = new LinkedHashMap<>();
-        for (String name : DAEMON_LOGGERS) {
-            previous.put(name, LogManager.getLogger(name).getLevel());
-            Configurator.setLevel(name, Level.OFF);
-        }
-        return previous;
     }
 
     private static void stopAll(EmbeddedMetastore metastore, MiniYARNCluster yarn, MiniDFSCluster dfs) {

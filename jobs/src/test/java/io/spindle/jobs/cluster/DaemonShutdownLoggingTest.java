@@ -32,7 +32,7 @@ class DaemonShutdownLoggingTest {
             before.put(name, LogManager.getLogger(name).isErrorEnabled());
             assertTrue(before.get(name), name + " logs errors before the stop");
         }
-        Map<String, Level> saved = EmbeddedCluster.quietDaemonLoggers();
+        Map<String, Level> saved = DaemonLogging.quietDaemonLoggers();
         try {
             for (String name : DAEMON_CLASSES) {
                 assertFalse(LogManager.getLogger(name).isErrorEnabled(), name + " is silenced during the stop");

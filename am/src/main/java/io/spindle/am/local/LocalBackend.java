@@ -6,6 +6,7 @@ import io.spindle.runtime.rpc.RpcSecret;
 import io.spindle.conf.SpindleConf;
 import io.spindle.exec.Concurrently;
 import io.spindle.exec.ExecutionBackend;
+import io.spindle.exec.JobFailedException;
 import io.spindle.exec.StageSummary;
 import io.spindle.exec.Task;
 import io.spindle.runtime.executor.Executor;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -38,6 +40,8 @@ public final class LocalBackend implements ExecutionBackend {
     private final int executorCount;
     private final List<Executor> executors = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completed once every executor registered, or with the first executor's start failure. */
+    private final CompletableFuture<Void> executorsStarted = new CompletableFuture<>();
 
     static final String LOOPBACK = "127.0.0.1";
 
@@ -72,28 +76,56 @@ public final class LocalBackend implements ExecutionBackend {
     }
 
     /**
-     * Starts the endpoint and the executors; returns once every executor has registered. The
-     * executors connect and register at the same time, each on a thread of its own (executor 1 on
-     * the caller's), as YARN containers would: their handshakes and Hadoop configurations overlap
-     * instead of queuing.
+     * Starts the endpoint, then the executors on a thread of their own, and returns without waiting
+     * for them: they connect and register (each on a thread of its own, as YARN containers would,
+     * so their handshakes overlap) while the caller goes on to plan its first query, which reads
+     * file footers and schemas meanwhile. The first stage waits for them ({@link #awaitExecutors}),
+     * and fails with the reason if one could not start.
      */
-    private void start() {
+    void start() {
         try {
             endpoint.start();
-            for (int index = 1; index <= executorCount; index++) {
-                executors.add(new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
-                        null, "localhost"));
-            }
-            startAll(executors);
         } catch (IOException e) {
+            executorsStarted.complete(null); // none was started
             close();
             throw new UncheckedIOException("Cannot start the local backend: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
+            executorsStarted.complete(null);
             close();
             throw e;
         }
-        LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
-                executorCount, endpoint.port());
+        for (int index = 1; index <= executorCount; index++) {
+            executors.add(new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
+                    null, "localhost"));
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Thread starter = new Thread(() -> {
+            try {
+                startAll(executors);
+                LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
+                        executorCount, endpoint.port());
+                executorsStarted.complete(null);
+            } catch (IOException | RuntimeException | Error e) {
+                executorsStarted.completeExceptionally(e);
+            }
+        }, "spindle-local-executor-start");
+        starter.setContextClassLoader(loader);
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * Waits until every executor has registered; throws why one could not (the backend is then
+     * unusable, and {@link #close} still releases what did start).
+     */
+    private void awaitExecutors() {
+        try {
+            executorsStarted.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            throw new JobFailedException(JobFailedException.Cause.INFRASTRUCTURE,
+                    "Cannot start the local backend's executors: " + cause.getMessage(), null);
+        }
     }
 
     /** Starts every executor, the first on this thread; the first failure (by executor order) is thrown. */
@@ -110,6 +142,7 @@ public final class LocalBackend implements ExecutionBackend {
 
     @Override
     public <R extends Serializable> List<R> runStage(String stageName, List<? extends Task<R>> tasks) {
+        awaitExecutors();
         return scheduler.runStage(stageName, tasks);
     }
 
@@ -146,8 +179,19 @@ public final class LocalBackend implements ExecutionBackend {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        scheduler.stop();
         long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT.toNanos();
+        // Executors still starting finish first (each start ends, bounded by its connect timeout),
+        // so none registers after the stop below and none is left running.
+        try {
+            executorsStarted.get(SHUTDOWN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Reported by the stage that waited for them; the ones that started stop below.
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("The local executors did not finish starting within {} s", SHUTDOWN_TIMEOUT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler.stop();
         for (Executor executor : executors) {
             try {
                 long remaining = Math.max(1, deadline - System.nanoTime());

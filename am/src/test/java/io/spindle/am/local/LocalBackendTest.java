@@ -3,7 +3,10 @@ package io.spindle.am.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spindle.am.scheduler.DriverEndpoint;
+import io.spindle.am.scheduler.TaskScheduler;
 import io.spindle.api.Session;
+import io.spindle.runtime.rpc.RpcSecret;
 import io.spindle.conf.ConfigException;
 import io.spindle.conf.SpindleConf;
 import io.spindle.exec.JobFailedException;
@@ -97,6 +100,27 @@ class LocalBackendTest {
                 .satisfies(error -> assertThat(((JobFailedException) error).lastFailure().stackTrace())
                         .contains("LocalBackendTest"));
         assertThat(local.stageSummaries().get(0).failedAttempts()).isEqualTo(4);
+    }
+
+    @Test
+    void executorsThatCannotStartFailTheFirstStageWithTheReason() {
+        SpindleConf conf = SpindleConf.of(Map.of("spindle.master", "local[2]"));
+        TaskScheduler scheduler = new TaskScheduler(conf);
+        DriverEndpoint endpoint =
+                new DriverEndpoint(conf, scheduler, RpcSecret.generate(), "local-1", LocalBackend.LOOPBACK);
+        // The executors are handed another secret than the endpoint's, so their handshakes fail.
+        try (LocalBackend backend = new LocalBackend(conf, scheduler, endpoint, RpcSecret.generate(), "local-1", 2)) {
+            backend.start();
+
+            assertThatThrownBy(() -> backend.runStage("first", List.<Task<Integer>>of(context -> 1)))
+                    .isInstanceOf(JobFailedException.class)
+                    .hasMessageStartingWith("Cannot start the local backend's executors: ")
+                    .satisfies(error -> assertThat(((JobFailedException) error).failureCause())
+                            .isEqualTo(JobFailedException.Cause.INFRASTRUCTURE));
+            assertThat(scheduler.liveExecutorCount()).isZero();
+        }
+        awaitCondition(() -> liveSpindleThreads().isEmpty());
+        assertThat(liveSpindleThreads()).isEmpty();
     }
 
     @Test

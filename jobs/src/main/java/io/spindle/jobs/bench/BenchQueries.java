@@ -75,25 +75,42 @@ public final class BenchQueries {
         return merged.subList(0, Math.min(TOP_WORDS, merged.size()));
     }
 
+    /** The words of {@code line}, found one at a time as the iterator is read (no list per line). */
     private static java.util.Iterator<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean space = c == ' ' || (c >= '\t' && c <= '\r');
-            if (space) {
-                if (start >= 0) {
-                    words.add(line.substring(start, i));
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
+        return new java.util.Iterator<>() {
+            private int position = skipSpaces(line, 0);
+
+            @Override
+            public boolean hasNext() {
+                return position < line.length();
             }
+
+            @Override
+            public String next() {
+                int start = position;
+                if (start >= line.length()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                int end = start + 1;
+                while (end < line.length() && !isSpace(line.charAt(end))) {
+                    end++;
+                }
+                position = skipSpaces(line, end);
+                return line.substring(start, end);
+            }
+        };
+    }
+
+    private static int skipSpaces(String line, int from) {
+        int position = from;
+        while (position < line.length() && isSpace(line.charAt(position))) {
+            position++;
         }
-        if (start >= 0) {
-            words.add(line.substring(start));
-        }
-        return words.iterator();
+        return position;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static java.util.Iterator<Tuple2<String, Long>> top(java.util.Iterator<Tuple2<String, Long>> counts) {

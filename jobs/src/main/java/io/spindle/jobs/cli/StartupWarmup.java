@@ -2,6 +2,8 @@ package io.spindle.jobs.cli;
 
 import io.spindle.formats.fs.HadoopConfigurations;
 import java.security.SecureRandom;
+import java.util.Calendar;
+import java.util.TimeZone;
 import javax.crypto.Mac;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.statistics.IOStatisticsContext;
@@ -9,12 +11,13 @@ import org.apache.hadoop.security.UserGroupInformation;
 
 /**
  * Runs the process-wide initialisations a local job always reaches, on a second thread while the
- * main thread parses the command line and starts the session: Hadoop's configuration
- * classes and file-system registry, the login user, Hadoop's I/O statistics context, and the HMAC
- * and secure-random providers of the RPC handshake. Each is a JVM-wide one-time step that the main thread would
- * otherwise take in turn (the login and file-system registry inside the first query); doing it
- * here changes when, not what: the same code runs with the same inputs (the login user comes from
- * the classpath's Hadoop configuration, as Hadoop's lazy initialisation reads it).
+ * main thread parses the command line and starts the session: the time-zone data, the HMAC and
+ * secure-random providers of the RPC handshake, Hadoop's configuration classes and file-system
+ * registry, the login user and Hadoop's I/O statistics context. Each is a JVM-wide one-time step
+ * that the main thread would otherwise take in turn (the login and file-system registry inside the
+ * first query); doing it here changes when, not what: the same code runs with the same inputs (the
+ * login user comes from the classpath's Hadoop configuration, as Hadoop's lazy initialisation
+ * reads it).
  *
  * <p>Only for commands that start a local session ({@code bench}, and {@code submit} with a
  * {@code local} master on the command line); {@code --help}, {@code status}, {@code kill} and
@@ -42,19 +45,37 @@ final class StartupWarmup {
     }
 
     /**
-     * The Hadoop steps, which the main thread reaches
-     * last (the login only in the first query), in the order it takes them, so that both threads
-     * take Hadoop's class-initialisation locks alike; the JCA providers, which the main thread soon
-     * reaches itself, come after.
+     * First the steps that log nothing ({@link #jdkSteps}), then the Hadoop steps, which the main
+     * thread reaches last (the login only in the first query), in the order it takes them, so that
+     * both threads take Hadoop's class-initialisation locks alike.
      */
     private static void run() {
-        // The JVM's one parse of Hadoop's XML configuration (the session copies it), then the
-        // file-system registry.
+        jdkSteps();
+        // The JVM's one parse of Hadoop's XML configuration (the session copies it). The login
+        // initialises itself from a new Configuration, one more parse, when the file-system
+        // registry first asks for the user; it is handed a copy of the parsed one instead, which
+        // holds the same values.
+        quietly(() -> {
+            UserGroupInformation.setConfiguration(HadoopConfigurations.fresh());
+            return null;
+        });
         quietly(() -> FileSystem.getFileSystemClass("file", HadoopConfigurations.fresh()));
         quietly(UserGroupInformation::getCurrentUser);
         // Hadoop's I/O statistics read their settings from a configuration of their own on first
         // use, which is otherwise the first task's first local file write.
         quietly(IOStatisticsContext::getCurrentIOStatisticsContext);
+    }
+
+    /**
+     * The steps that log nothing, so they run while the main thread builds the logging context,
+     * which holds up every thread that asks for a logger (every Hadoop class has one): the
+     * time-zone and calendar data that the log pattern's date reads, the JSON mapper class that
+     * log4j's configuration factories probe for, and the JCA providers of the RPC handshake.
+     */
+    private static void jdkSteps() {
+        quietly(() -> Calendar.getInstance(TimeZone.getDefault()));
+        quietly(() -> Class.forName("com.fasterxml.jackson.databind.ObjectMapper", true,
+                StartupWarmup.class.getClassLoader()));
         quietly(() -> {
             Mac.getInstance("HmacSHA256");
             return new SecureRandom().nextInt();

@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,14 @@ public final class LocalBackend implements ExecutionBackend {
     void start() {
         try {
             endpoint.start();
+            for (int index = 1; index <= executorCount; index++) {
+                executors.add(new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
+                        null, "localhost"));
+            }
+            Thread starter = new Thread(this::startExecutors, "spindle-local-executor-start");
+            starter.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+            starter.setDaemon(true);
+            starter.start();
         } catch (IOException e) {
             executorsStarted.complete(null); // none was started
             close();
@@ -94,24 +104,20 @@ public final class LocalBackend implements ExecutionBackend {
             close();
             throw e;
         }
-        for (int index = 1; index <= executorCount; index++) {
-            executors.add(new Executor(endpoint.host(), endpoint.port(), secret, Integer.toString(index), 1,
-                    null, "localhost"));
+    }
+
+    /** The starter thread: every executor at once; completes {@link #executorsStarted} either way. */
+    private void startExecutors() {
+        try {
+            startAll(executors, endpoint.host() + ":" + endpoint.port());
+            LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
+                    executorCount, endpoint.port());
+            executorsStarted.complete(null);
+        } catch (IOException | RuntimeException | Error e) {
+            // Logged here too, for a job that never runs a stage (the first stage reports it).
+            LOG.warn("The local executors could not start: {}", e.toString());
+            executorsStarted.completeExceptionally(e);
         }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Thread starter = new Thread(() -> {
-            try {
-                startAll(executors);
-                LOG.info("Local backend {} started with {} executors; driver endpoint on port {}", applicationId,
-                        executorCount, endpoint.port());
-                executorsStarted.complete(null);
-            } catch (IOException | RuntimeException | Error e) {
-                executorsStarted.completeExceptionally(e);
-            }
-        }, "spindle-local-executor-start");
-        starter.setContextClassLoader(loader);
-        starter.setDaemon(true);
-        starter.start();
     }
 
     /**
@@ -120,20 +126,40 @@ public final class LocalBackend implements ExecutionBackend {
      */
     private void awaitExecutors() {
         try {
-            executorsStarted.join();
-        } catch (java.util.concurrent.CompletionException e) {
+            executorsStarted.get();
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            JobFailedException failure = new JobFailedException(JobFailedException.Cause.INFRASTRUCTURE,
+                    "Cannot start the local backend's executors: "
+                            + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), null);
+            failure.initCause(cause);
+            throw failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new JobFailedException(JobFailedException.Cause.INFRASTRUCTURE,
-                    "Cannot start the local backend's executors: " + cause.getMessage(), null);
+                    "Interrupted while waiting for the local executors to register", null);
         }
     }
 
-    /** Starts every executor, the first on this thread; the first failure (by executor order) is thrown. */
-    private static void startAll(List<Executor> executors) throws IOException {
+    /**
+     * Starts every executor, the first on this thread; the first failure (by executor order) is
+     * thrown, naming the executor and the driver. An executor that failed is marked stopped, so
+     * that {@link #close} does not wait for it.
+     */
+    private static void startAll(List<Executor> executors, String driver) throws IOException {
         List<Concurrently.Step<Void>> starts = new ArrayList<>(executors.size());
         for (Executor executor : executors) {
             starts.add(() -> {
-                executor.start();
+                try {
+                    executor.start();
+                } catch (IOException e) {
+                    executor.stop("could not register with the driver");
+                    throw new IOException("Executor " + executor.executorId() + " could not register with the driver at "
+                            + driver + ": " + e, e);
+                } catch (RuntimeException | Error e) {
+                    executor.stop("could not register with the driver");
+                    throw e;
+                }
                 return null;
             });
         }
@@ -173,6 +199,28 @@ public final class LocalBackend implements ExecutionBackend {
         return conf;
     }
 
+    /** Waits until the executors' start ended, either way, or the deadline passed; keeps an interrupt for after. */
+    private void awaitStartEnded(long deadline) {
+        boolean interrupted = false;
+        while (!executorsStarted.isDone()) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                LOG.warn("The local executors did not finish starting within {} s", SHUTDOWN_TIMEOUT.toSeconds());
+                break;
+            }
+            try {
+                executorsStarted.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException e) {
+                // Reported where the start failed; what did start stops below.
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends Shutdown to the executors and waits (bounded) for their threads and the endpoint's. */
     @Override
     public void close() {
@@ -180,17 +228,9 @@ public final class LocalBackend implements ExecutionBackend {
             return;
         }
         long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT.toNanos();
-        // Executors still starting finish first (each start ends, bounded by its connect timeout),
-        // so none registers after the stop below and none is left running.
-        try {
-            executorsStarted.get(SHUTDOWN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            // Reported by the stage that waited for them; the ones that started stop below.
-        } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warn("The local executors did not finish starting within {} s", SHUTDOWN_TIMEOUT.toSeconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Executors still starting finish first (bounded), so that none registers after the stop
+        // below; one still connecting after that fails once the endpoint closes at the end.
+        awaitStartEnded(deadline);
         scheduler.stop();
         for (Executor executor : executors) {
             try {

@@ -114,10 +114,17 @@ class LocalBackendTest {
 
             assertThatThrownBy(() -> backend.runStage("first", List.<Task<Integer>>of(context -> 1)))
                     .isInstanceOf(JobFailedException.class)
-                    .hasMessageStartingWith("Cannot start the local backend's executors: ")
+                    .hasMessageStartingWith("Cannot start the local backend's executors: Executor 1 could not register"
+                            + " with the driver at 127.0.0.1:" + endpoint.port() + ": ")
+                    .hasMessageContaining("secret")
+                    .hasRootCauseInstanceOf(java.io.IOException.class)
                     .satisfies(error -> assertThat(((JobFailedException) error).failureCause())
                             .isEqualTo(JobFailedException.Cause.INFRASTRUCTURE));
             assertThat(scheduler.liveExecutorCount()).isZero();
+            long closeStart = System.nanoTime();
+            backend.close();
+            // The executors that could not start count as stopped: closing does not wait out its 10 s.
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - closeStart)).isLessThan(5);
         }
         awaitCondition(() -> liveSpindleThreads().isEmpty());
         assertThat(liveSpindleThreads()).isEmpty();
@@ -183,7 +190,8 @@ class LocalBackendTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
-                .filter(name -> name.startsWith("spindle-executor-") || name.startsWith("spindle-driver-"))
+                .filter(name -> name.startsWith("spindle-executor-") || name.startsWith("spindle-driver-")
+                        || name.startsWith("spindle-local-"))
                 .toList();
     }
 

@@ -30,7 +30,8 @@ final class StartupWarmup {
     }
 
     /**
-     * Initialises logging on the calling thread, then starts the warm-up thread and returns it.
+     * Binds SLF4J to its provider on the calling thread (log4j builds its context when that thread
+     * asks for its first logger, soon after), then starts the warm-up thread and returns it.
      * Called once a command's arguments are parsed and it starts a local session.
      */
     static Thread start() {
@@ -46,17 +47,21 @@ final class StartupWarmup {
 
     /**
      * First the steps that log nothing ({@link #jdkSteps}), then the Hadoop steps, which the main
-     * thread reaches last (the login only in the first query), in the order it takes them, so that
-     * both threads take Hadoop's class-initialisation locks alike.
+     * thread reaches last (the login only in the first query).
      */
     private static void run() {
         jdkSteps();
-        // The JVM's one parse of Hadoop's XML configuration (the session copies it). The login
-        // initialises itself from a new Configuration, one more parse, when the file-system
-        // registry first asks for the user; it is handed a copy of the parsed one instead, which
-        // holds the same values.
+        // Spindle's parse of Hadoop's XML configuration (the session copies it). The login would
+        // initialise itself from a new Configuration, one more parse, when the file-system registry
+        // first asks for the user; it is handed a copy of the parsed one instead, which holds the
+        // same values, unless something in this JVM (a local job's main, say) initialised it first.
         quietly(() -> {
-            UserGroupInformation.setConfiguration(HadoopConfigurations.fresh());
+            org.apache.hadoop.conf.Configuration parsed = HadoopConfigurations.fresh();
+            synchronized (UserGroupInformation.class) { // the lock of the login's own initialisation
+                if (!UserGroupInformation.isInitialized()) {
+                    UserGroupInformation.setConfiguration(parsed);
+                }
+            }
             return null;
         });
         quietly(() -> FileSystem.getFileSystemClass("file", HadoopConfigurations.fresh()));

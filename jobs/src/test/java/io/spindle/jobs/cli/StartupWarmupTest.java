@@ -2,6 +2,10 @@ package io.spindle.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spindle.formats.fs.HadoopConfigurations;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.authentication.util.KerberosName;
 import org.junit.jupiter.api.Test;
 
 /** Which parsed command lines warm up a local session's initialisation on a second thread. */
@@ -43,5 +47,23 @@ class StartupWarmupTest {
         assertThat(thread.isDaemon()).isTrue();
         thread.join(60_000);
         assertThat(thread.isAlive()).isFalse();
+    }
+
+    @Test
+    void aLoginThisJvmAlreadySetUpIsLeftAsItIs() throws InterruptedException {
+        // As a local job's main might: its own name-mapping rules, before the warm-up's Hadoop steps.
+        String rules = "RULE:[1:$1@$0](.*@SPINDLE.TEST)s/@.*//\nDEFAULT";
+        Configuration own = HadoopConfigurations.fresh();
+        own.set("hadoop.security.auth_to_local", rules);
+        UserGroupInformation.setConfiguration(own);
+        try {
+            Thread thread = StartupWarmup.start();
+            thread.join(60_000);
+
+            assertThat(thread.isAlive()).isFalse();
+            assertThat(KerberosName.getRules()).isEqualTo(rules);
+        } finally {
+            UserGroupInformation.setConfiguration(HadoopConfigurations.fresh());
+        }
     }
 }

@@ -131,6 +131,10 @@ final class ColumnConstantConjunct extends FilterConjunct {
     }
 
     private int selectBytes(BytesVector vector, int[] s, int count) {
+        BytesVector dictionary = vector.deferredDictionary();
+        if (dictionary != null) {
+            return selectDictionaryIds(dictionary, vector.deferredIds(), s, count);
+        }
         byte[] data = vector.data();
         int[] offsets = vector.offsets();
         byte[] c = bytesValue;
@@ -154,5 +158,37 @@ final class ColumnConstantConjunct extends FilterConjunct {
             n += operator.test(sign) ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * Rows still held as ids into a dictionary: the comparison is made once per entry, then each
+     * selected row only looks its entry's answer up. An id of -1 (an empty or null row) compares
+     * as the empty string; a null row is dropped afterwards as for any vector.
+     */
+    private int selectDictionaryIds(BytesVector dictionary, int[] ids, int[] s, int count) {
+        int entries = dictionary.rowsWritten();
+        boolean[] passes = new boolean[entries + 1];
+        byte[] data = dictionary.data();
+        int[] offsets = dictionary.offsets();
+        for (int e = 0; e < entries; e++) {
+            passes[e + 1] = test(data, offsets[e], offsets[e + 1]);
+        }
+        passes[0] = test(data, 0, 0);
+        int n = 0;
+        for (int j = 0; j < count; j++) {
+            int i = s[j];
+            s[n] = i;
+            n += passes[ids[i] + 1] ? 1 : 0;
+        }
+        return n;
+    }
+
+    private boolean test(byte[] data, int from, int to) {
+        byte[] c = bytesValue;
+        if (operator == CompareOperator.EQUAL || operator == CompareOperator.NOT_EQUAL) {
+            boolean equal = to - from == c.length && Arrays.equals(data, from, to, c, 0, c.length);
+            return equal == (operator == CompareOperator.EQUAL);
+        }
+        return operator.test(Arrays.compareUnsigned(data, from, to, c, 0, c.length));
     }
 }

@@ -74,6 +74,11 @@ public final class Vectors {
 
     private static void gatherBytes(BytesVector source, int[] rows, int from, int count, BytesVector target,
             int targetRow) {
+        BytesVector dictionary = source.deferredDictionary();
+        if (dictionary != null) {
+            gatherDictionaryIds(source, dictionary, rows, from, count, target, targetRow);
+            return;
+        }
         int[] offsets = source.offsets();
         byte[] data = source.data();
         boolean[] nulls = source.nulls();
@@ -84,6 +89,43 @@ public final class Vectors {
                 target.setNull(targetRow + i);
             } else {
                 target.set(targetRow + i, data, offsets[row], offsets[row + 1] - offsets[row]);
+            }
+        }
+    }
+
+    /**
+     * Rows still held as dictionary ids: the target takes the picked ids (its bytes deferred too)
+     * when it can, else the picked rows' entries are copied; the source's other rows never are.
+     */
+    private static void gatherDictionaryIds(BytesVector source, BytesVector dictionary, int[] rows, int from,
+            int count, BytesVector target, int targetRow) {
+        int[] ids = source.deferredIds();
+        boolean[] nulls = source.nulls();
+        boolean noNulls = source.noNulls();
+        int[] picked = new int[count];
+        for (int i = 0; i < count; i++) {
+            picked[i] = ids[rows[from + i]];
+        }
+        if (target.setDictionaryIds(targetRow, dictionary, picked, count)) {
+            if (!noNulls) {
+                for (int i = 0; i < count; i++) {
+                    if (nulls[rows[from + i]]) {
+                        target.setNull(targetRow + i);
+                    }
+                }
+            }
+            return;
+        }
+        byte[] data = dictionary.data();
+        int[] offsets = dictionary.offsets();
+        for (int i = 0; i < count; i++) {
+            int id = picked[i];
+            if (!noNulls && nulls[rows[from + i]]) {
+                target.setNull(targetRow + i);
+            } else if (id < 0) {
+                target.set(targetRow + i, data, 0, 0);
+            } else {
+                target.set(targetRow + i, data, offsets[id], offsets[id + 1] - offsets[id]);
             }
         }
     }

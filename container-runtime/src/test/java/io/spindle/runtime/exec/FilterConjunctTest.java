@@ -111,4 +111,91 @@ class FilterConjunctTest {
         assertFilters(new And(new Comparison(CompareOperator.EQUAL, I, Literal.of(99)), new IsNull(L)), input);
         assertFilters(new And(new IsNull(L), new Comparison(CompareOperator.NOT_EQUAL, S, Literal.of("view"))), input);
     }
+
+    /**
+     * Batches whose string column is still dictionary ids (as the Parquet reader leaves it): a
+     * copy for the reference, in which the strings are copied, and the batches themselves.
+     */
+    private static List<ColumnBatch> withDictionaryStrings(List<ColumnBatch> source, boolean deferred) {
+        io.spindle.formats.batch.BytesVector dictionary =
+                new io.spindle.formats.batch.BytesVector(DataType.STRING, STRINGS.length);
+        for (int e = 0; e < STRINGS.length; e++) {
+            dictionary.set(e, STRINGS[e].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<ColumnBatch> batches = new ArrayList<>();
+        for (ColumnBatch batch : source) {
+            io.spindle.formats.batch.ColumnVector[] vectors = new io.spindle.formats.batch.ColumnVector[SCHEMA.size()];
+            for (int c = 0; c < vectors.length; c++) {
+                vectors[c] = batch.column(c);
+            }
+            io.spindle.formats.batch.BytesVector strings =
+                    new io.spindle.formats.batch.BytesVector(DataType.STRING, batch.rowCount());
+            int row = 0;
+            while (row < batch.rowCount()) {
+                // Runs of values and of nulls, as the reader writes them.
+                int start = row;
+                boolean isNull = batch.column(3).isNull(row);
+                while (row < batch.rowCount() && batch.column(3).isNull(row) == isNull) {
+                    row++;
+                }
+                if (isNull) {
+                    strings.setNulls(start, row);
+                    continue;
+                }
+                int[] ids = new int[row - start];
+                for (int r = start; r < row; r++) {
+                    ids[r - start] = java.util.Arrays.asList(STRINGS).indexOf(batch.column(3).get(r));
+                }
+                assertThat(strings.setDictionaryIds(start, dictionary, ids, ids.length)).isTrue();
+            }
+            strings.updateNoNulls(batch.rowCount());
+            if (!deferred) {
+                strings.data(); // copies the entries
+            }
+            vectors[3] = strings;
+            batches.add(new ColumnBatch(SCHEMA, vectors, batch.rowCount()));
+        }
+        return batches;
+    }
+
+    @Test
+    void stringsStillHeldAsDictionaryIdsFilterAsCopiedStrings() throws Exception {
+        List<ColumnBatch> source = batches();
+        for (String constant : new String[] {"ab", "", "add_to_cart", "zz"}) {
+            for (CompareOperator operator : CompareOperator.values()) {
+                Expression condition = new Comparison(operator, S, Literal.of(constant));
+                List<ColumnBatch> deferred = withDictionaryStrings(source, true);
+                int[] selection = new int[deferred.get(0).rowCount()];
+                for (int r = 0; r < selection.length; r++) {
+                    selection[r] = r;
+                }
+                FilterConjunct kernel = ColumnConstantConjunct.tryCreate(condition);
+                int kept = kernel.select(deferred.get(0), selection, selection.length);
+                // The kernel compared dictionary entries: the strings were never copied.
+                assertThat(((io.spindle.formats.batch.BytesVector) deferred.get(0).column(3)).deferredDictionary())
+                        .isNotNull();
+                List<Integer> expected = new ArrayList<>();
+                ColumnBatch reference = withDictionaryStrings(source, false).get(0);
+                for (int r = 0; r < reference.rowCount(); r++) {
+                    if (Boolean.TRUE.equals(ScalarEvaluator.eval(condition, reference.row(r).toArray()))) {
+                        expected.add(r);
+                    }
+                }
+                assertThat(java.util.Arrays.stream(selection, 0, kept).boxed().toList()).as(condition.toString())
+                        .containsExactlyElementsOf(expected);
+                // And through the filter operator, whole rows against the row-at-a-time reference.
+                List<List<Object>> expectedRows = new ArrayList<>();
+                for (ColumnBatch batch : withDictionaryStrings(source, false)) {
+                    for (int r = 0; r < batch.rowCount(); r++) {
+                        if (Boolean.TRUE.equals(ScalarEvaluator.eval(condition, batch.row(r).toArray()))) {
+                            expectedRows.add(batch.row(r));
+                        }
+                    }
+                }
+                assertThat(OperatorTestSupport.run(withDictionaryStrings(source, true),
+                        new FilterOperator(FilterConjunct.compile(condition), SCHEMA)))
+                        .as(condition.toString()).containsExactlyElementsOf(expectedRows);
+            }
+        }
+    }
 }

@@ -19,6 +19,14 @@ public final class BytesVector extends ColumnVector {
     private int[] offsets;
     private byte[] data;
     private int rowsWritten;
+    /**
+     * While non-null, rows {@code [0, rowsWritten)} are held as {@link #ids} into this dictionary
+     * ({@code -1}: an empty or null row) and not yet copied into {@link #data}; the first read of
+     * the bytes copies them ({@link #materialize}). Volatile so that a vector read by several
+     * threads (a cached batch) is copied once and seen copied.
+     */
+    private volatile BytesVector dictionary;
+    private int[] ids;
 
     public BytesVector(DataType type, int capacity) {
         this(type, capacity, Math.max(64, capacity * INITIAL_BYTES_PER_ROW));
@@ -36,20 +44,29 @@ public final class BytesVector extends ColumnVector {
 
     /** The value bytes of every row; only the first {@code offsets()[rowCount]} are meaningful. */
     public byte[] data() {
+        materialize();
         return data;
     }
 
     /** {@code capacity + 1} offsets into {@link #data()}: row r spans offsets[r] to offsets[r + 1]. */
     public int[] offsets() {
+        materialize();
         return offsets;
     }
 
+    /** How many rows were written so far (set, set null, or passed over and left empty). */
+    public int rowsWritten() {
+        return rowsWritten;
+    }
+
     public int length(int row) {
+        materialize();
         return offsets[row + 1] - offsets[row];
     }
 
     /** Writes row {@code row}; rows before it that were not written become empty. */
     public void set(int row, byte[] source, int offset, int length) {
+        materialize();
         fillTo(row);
         int start = offsets[row];
         ensureDataCapacity(start + length);
@@ -80,6 +97,7 @@ public final class BytesVector extends ColumnVector {
 
     /** Makes room for {@code totalBytes} bytes of data, so a decoder can reserve once per page. */
     public void ensureDataCapacity(int totalBytes) {
+        materialize();
         if (totalBytes > data.length) {
             long grown = Math.max((long) totalBytes, 2L * data.length);
             data = Arrays.copyOf(data, (int) Math.min(grown, Integer.MAX_VALUE - 8));
@@ -87,16 +105,19 @@ public final class BytesVector extends ColumnVector {
     }
 
     public String getString(int row) {
+        materialize();
         return new String(data, offsets[row], length(row), StandardCharsets.UTF_8);
     }
 
     public byte[] getBytes(int row) {
+        materialize();
         return Arrays.copyOfRange(data, offsets[row], offsets[row + 1]);
     }
 
     @Override
     public void reset() {
         super.reset();
+        dictionary = null;
         rowsWritten = 0;
         offsets[0] = 0;
     }
@@ -104,6 +125,9 @@ public final class BytesVector extends ColumnVector {
     @Override
     protected void growValues(int capacity) {
         offsets = Arrays.copyOf(offsets, capacity + 1);
+        if (ids != null) {
+            ids = Arrays.copyOf(ids, capacity);
+        }
     }
 
     @Override
@@ -122,10 +146,91 @@ public final class BytesVector extends ColumnVector {
         }
     }
 
+    /**
+     * Writes rows {@code row} to {@code row + count - 1} as entries of {@code dictionary} by id
+     * ({@code ids[0..count)}), deferring the copy of their bytes until something reads them; a
+     * filter on the column can then test each dictionary entry once ({@link #deferredIds}).
+     * Returns false, writing nothing, unless this is the next row and every row written so far is
+     * of this dictionary, null or empty (the caller then copies the bytes as usual).
+     */
+    public boolean setDictionaryIds(int row, BytesVector dictionary, int[] ids, int count) {
+        if (row != rowsWritten || dictionary.dictionary != null) {
+            return false;
+        }
+        if (this.dictionary == null) {
+            if (offsets[rowsWritten] != 0) {
+                return false; // bytes were copied already
+            }
+            if (this.ids == null || this.ids.length < capacity()) {
+                this.ids = new int[capacity()];
+            }
+            Arrays.fill(this.ids, 0, row, -1); // the rows so far are null or empty
+        } else if (this.dictionary != dictionary) {
+            return false;
+        }
+        System.arraycopy(ids, 0, this.ids, row, count);
+        rowsWritten = row + count;
+        this.dictionary = dictionary;
+        return true;
+    }
+
+    /** The dictionary whose entries the rows still are ({@link #deferredIds}), or null once copied. */
+    public BytesVector deferredDictionary() {
+        return dictionary;
+    }
+
+    /** Per row, its entry in {@link #deferredDictionary()} ({@code -1}: an empty or null row). */
+    public int[] deferredIds() {
+        return ids;
+    }
+
+    /** Copies deferred dictionary rows into {@link #data} and {@link #offsets}. */
+    private void materialize() {
+        if (dictionary != null) {
+            materializeDeferred();
+        }
+    }
+
+    private synchronized void materializeDeferred() {
+        BytesVector entries = dictionary;
+        if (entries == null) {
+            return;
+        }
+        byte[] entryData = entries.data();
+        int[] entryOffsets = entries.offsets();
+        int rows = rowsWritten;
+        long total = 0;
+        for (int r = 0; r < rows; r++) {
+            int id = ids[r];
+            total += id < 0 ? 0 : entryOffsets[id + 1] - entryOffsets[id];
+        }
+        if (total > data.length) {
+            data = Arrays.copyOf(data, (int) Math.min(Math.max(total, 2L * data.length), Integer.MAX_VALUE - 8));
+        }
+        int end = 0;
+        offsets[0] = 0;
+        for (int r = 0; r < rows; r++) {
+            int id = ids[r];
+            if (id >= 0) {
+                int from = entryOffsets[id];
+                int length = entryOffsets[id + 1] - from;
+                System.arraycopy(entryData, from, data, end, length);
+                end += length;
+            }
+            offsets[r + 1] = end;
+        }
+        dictionary = null;
+    }
+
     private void fillTo(int row) {
         if (row < rowsWritten) {
             throw new IllegalStateException("BytesVector rows are written in order: row " + row
                     + " comes after row " + (rowsWritten - 1));
+        }
+        if (dictionary != null) {
+            Arrays.fill(ids, rowsWritten, row, -1);
+            rowsWritten = row;
+            return;
         }
         int end = offsets[rowsWritten];
         for (int r = rowsWritten + 1; r <= row; r++) {

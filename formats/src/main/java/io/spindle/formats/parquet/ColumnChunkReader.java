@@ -1,5 +1,7 @@
 package io.spindle.formats.parquet;
 
+import io.spindle.formats.batch.BytesVector;
+
 import io.spindle.formats.batch.ColumnVector;
 import java.io.IOException;
 import org.apache.parquet.bytes.ByteBufferInputStream;
@@ -130,7 +132,11 @@ final class ColumnChunkReader {
         if (dictionaryIds != null) {
             int[] ids = scratch(count);
             dictionaryIds.read(ids, 0, count);
-            DictionaryLookup.copy(dictionary, ids, vector, offset, count);
+            // Strings stay dictionary ids until read: a filter on them tests each entry once.
+            if (!(vector instanceof BytesVector bytes && dictionary instanceof BytesVector entries
+                    && bytes.setDictionaryIds(offset, entries, ids, count))) {
+                DictionaryLookup.copy(dictionary, ids, vector, offset, count);
+            }
         } else {
             converter.read(column.conversion(), values, vector, offset, count);
         }

@@ -26,6 +26,9 @@ final class ColumnConstantConjunct extends FilterConjunct {
     private final long longValue;
     private final double doubleValue;
     private final byte[] bytesValue;
+    /** The last dictionary whose entries were compared, and their answers (index = id + 1). */
+    private BytesVector answeredDictionary;
+    private boolean[] answers;
 
     private ColumnConstantConjunct(int column, CompareOperator operator, ColumnVector constant) {
         this.column = column;
@@ -161,20 +164,37 @@ final class ColumnConstantConjunct extends FilterConjunct {
     }
 
     /**
-     * Rows still held as ids into a dictionary: the comparison is made once per entry, then each
-     * selected row only looks its entry's answer up. An id of -1 (an empty or null row) compares
-     * as the empty string; a null row is dropped afterwards as for any vector.
+     * Rows still held as ids into a dictionary: each entry is compared once (the answers are kept
+     * for the next batches of the same dictionary), then each selected row only looks its entry's
+     * answer up. A dictionary with more entries than the rows to test is not worth comparing
+     * whole: those rows compare their own entry's bytes, still without copying them. An id of -1
+     * (an empty or null row) compares as the empty string; a null row is dropped afterwards as for
+     * any vector.
      */
     private int selectDictionaryIds(BytesVector dictionary, int[] ids, int[] s, int count) {
-        int entries = dictionary.rowsWritten();
-        boolean[] passes = new boolean[entries + 1];
         byte[] data = dictionary.data();
         int[] offsets = dictionary.offsets();
-        for (int e = 0; e < entries; e++) {
-            passes[e + 1] = test(data, offsets[e], offsets[e + 1]);
-        }
-        passes[0] = test(data, 0, 0);
+        int entries = dictionary.rowsWritten();
+        boolean[] passes = dictionary == answeredDictionary ? answers : null;
         int n = 0;
+        if (passes == null && entries > count) {
+            for (int j = 0; j < count; j++) {
+                int i = s[j];
+                int id = ids[i];
+                s[n] = i;
+                n += (id < 0 ? test(data, 0, 0) : test(data, offsets[id], offsets[id + 1])) ? 1 : 0;
+            }
+            return n;
+        }
+        if (passes == null) {
+            passes = new boolean[entries + 1];
+            passes[0] = test(data, 0, 0);
+            for (int e = 0; e < entries; e++) {
+                passes[e + 1] = test(data, offsets[e], offsets[e + 1]);
+            }
+            answeredDictionary = dictionary;
+            answers = passes;
+        }
         for (int j = 0; j < count; j++) {
             int i = s[j];
             s[n] = i;

@@ -104,7 +104,8 @@ public final class Vectors {
         boolean noNulls = source.noNulls();
         int[] picked = new int[count];
         for (int i = 0; i < count; i++) {
-            picked[i] = ids[rows[from + i]];
+            int row = rows[from + i];
+            picked[i] = !noNulls && nulls[row] ? -1 : ids[row];
         }
         if (target.setDictionaryIds(targetRow, dictionary, picked, count)) {
             if (!noNulls) {
@@ -237,7 +238,8 @@ public final class Vectors {
     public static long retainedBytes(ColumnVector vector) {
         long bytes = 32 + array(vector.capacity(), 1);
         if (vector instanceof BytesVector b) {
-            bytes += array(b.offsets().length, 4) + array(b.data().length, 1);
+            bytes += array(b.offsets().length, 4) + array(b.data().length, 1)
+                    + (b.deferredIds() == null ? 0 : array(b.deferredIds().length, 4));
         } else if (vector instanceof DecimalVector d) {
             bytes += 2 * array(d.high().length, 8);
         } else if (vector instanceof LongVector l) {

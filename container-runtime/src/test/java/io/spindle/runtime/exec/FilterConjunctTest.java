@@ -164,28 +164,30 @@ class FilterConjunctTest {
         for (String constant : new String[] {"ab", "", "add_to_cart", "zz"}) {
             for (CompareOperator operator : CompareOperator.values()) {
                 Expression condition = new Comparison(operator, S, Literal.of(constant));
-                List<ColumnBatch> deferred = withDictionaryStrings(source, true);
-                int[] selection = new int[deferred.get(0).rowCount()];
-                for (int r = 0; r < selection.length; r++) {
-                    selection[r] = r;
-                }
-                FilterConjunct kernel = ColumnConstantConjunct.tryCreate(condition);
-                int kept = kernel.select(deferred.get(0), selection, selection.length);
-                // The kernel compared dictionary entries: the strings were never copied.
-                assertThat(((io.spindle.formats.batch.BytesVector) deferred.get(0).column(3)).deferredDictionary())
-                        .isNotNull();
-                List<Integer> expected = new ArrayList<>();
-                ColumnBatch reference = withDictionaryStrings(source, false).get(0);
-                for (int r = 0; r < reference.rowCount(); r++) {
-                    if (Boolean.TRUE.equals(ScalarEvaluator.eval(condition, reference.row(r).toArray()))) {
-                        expected.add(r);
+                // Every row, then every 300th (fewer rows than dictionary entries: compared one by one).
+                for (int step : new int[] {1, 300}) {
+                    ColumnBatch deferred = withDictionaryStrings(source, true).get(0);
+                    ColumnBatch reference = source.get(0); // the strings as the builder wrote them
+                    int[] selection = java.util.stream.IntStream.range(0, reference.rowCount())
+                            .filter(r -> r % step == 0).toArray();
+                    List<Integer> expected = new ArrayList<>();
+                    for (int r : selection) {
+                        if (Boolean.TRUE.equals(ScalarEvaluator.eval(condition, reference.row(r).toArray()))) {
+                            expected.add(r);
+                        }
                     }
+                    FilterConjunct kernel = ColumnConstantConjunct.tryCreate(condition);
+                    int kept = kernel.select(deferred, selection, selection.length);
+                    // The kernel compared dictionary entries: the strings were never copied.
+                    assertThat(((io.spindle.formats.batch.BytesVector) deferred.column(3)).deferredDictionary())
+                            .isNotNull();
+                    assertThat(java.util.Arrays.stream(selection, 0, kept).boxed().toList())
+                            .as(condition + " every " + step + " rows").containsExactlyElementsOf(expected);
                 }
-                assertThat(java.util.Arrays.stream(selection, 0, kept).boxed().toList()).as(condition.toString())
-                        .containsExactlyElementsOf(expected);
-                // And through the filter operator, whole rows against the row-at-a-time reference.
+                // And through the filter operator (which also gathers the ids), whole rows against
+                // the row-at-a-time reference on the builder's batches.
                 List<List<Object>> expectedRows = new ArrayList<>();
-                for (ColumnBatch batch : withDictionaryStrings(source, false)) {
+                for (ColumnBatch batch : source) {
                     for (int r = 0; r < batch.rowCount(); r++) {
                         if (Boolean.TRUE.equals(ScalarEvaluator.eval(condition, batch.row(r).toArray()))) {
                             expectedRows.add(batch.row(r));

@@ -86,4 +86,18 @@ class VectorsTest {
         }
         assertThat(strings(copied, 21)).isEqualTo(expectedCopied);
     }
+
+    @Test
+    void aRowSetNullAfterItWasWrittenGathersAsAnEmptyNullRow() {
+        BytesVector entries = dictionary("view", "add_to_cart");
+        BytesVector source = new BytesVector(DataType.STRING, 4);
+        source.setDictionaryIds(0, entries, new int[] {1, 0, 1}, 3);
+        source.setNull(1);
+
+        BytesVector target = new BytesVector(DataType.STRING, 4);
+        Vectors.gather(source, new int[] {0, 1, 2}, 0, 3, target, 0);
+
+        assertThat(strings(target, 3)).containsExactly("add_to_cart", null, "add_to_cart");
+        assertThat(target.length(1)).isZero();
+    }
 }

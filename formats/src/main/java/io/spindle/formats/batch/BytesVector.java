@@ -150,11 +150,12 @@ public final class BytesVector extends ColumnVector {
      * Writes rows {@code row} to {@code row + count - 1} as entries of {@code dictionary} by id
      * ({@code ids[0..count)}), deferring the copy of their bytes until something reads them; a
      * filter on the column can then test each dictionary entry once ({@link #deferredIds}).
-     * Returns false, writing nothing, unless this is the next row and every row written so far is
-     * of this dictionary, null or empty (the caller then copies the bytes as usual).
+     * An id of -1 writes an empty row (what a null row holds). Returns false, writing nothing,
+     * unless this is the next row, every id names an entry or is -1, and every row written so far
+     * is of this dictionary, null or empty (the caller then copies the bytes as usual).
      */
     public boolean setDictionaryIds(int row, BytesVector dictionary, int[] ids, int count) {
-        if (row != rowsWritten || dictionary.dictionary != null) {
+        if (row != rowsWritten || dictionary.dictionary != null || !validIds(ids, count, dictionary.rowsWritten)) {
             return false;
         }
         if (this.dictionary == null) {
@@ -172,6 +173,15 @@ public final class BytesVector extends ColumnVector {
         rowsWritten = row + count;
         this.dictionary = dictionary;
         return true;
+    }
+
+    /** Whether every id names an entry or is -1 (an empty or null row). */
+    private static boolean validIds(int[] ids, int count, int entries) {
+        boolean valid = true;
+        for (int i = 0; i < count; i++) {
+            valid &= ids[i] >= -1 & ids[i] < entries;
+        }
+        return valid;
     }
 
     /** The dictionary whose entries the rows still are ({@link #deferredIds}), or null once copied. */

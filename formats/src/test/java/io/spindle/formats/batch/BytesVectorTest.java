@@ -104,4 +104,24 @@ class BytesVectorTest {
         assertThat(List.of(vector.getString(0), vector.getString(1), vector.getString(2)))
                 .containsExactly("view", "add_to_cart", "é-ü");
     }
+
+    @Test
+    void deferredRowsSurviveGrowthAndIdsNamingNoEntryAreRefused() {
+        BytesVector entries = dictionary(ENTRIES);
+        BytesVector vector = new BytesVector(DataType.STRING, 2);
+        assertThat(vector.setDictionaryIds(0, entries, new int[] {3, 0}, 2)).isTrue();
+        vector.ensureCapacity(64);
+        assertThat(vector.setDictionaryIds(2, entries, new int[] {1}, 1)).isTrue();
+        assertThat(List.of(vector.getString(0), vector.getString(1), vector.getString(2)))
+                .containsExactly("purchase", "view", "add_to_cart");
+
+        // An id that names no entry is refused (the reader's copy then reports a corrupt page); -1
+        // is an empty row.
+        BytesVector fresh = new BytesVector(DataType.STRING, 4);
+        assertThat(fresh.setDictionaryIds(0, entries, new int[] {0, ENTRIES.length}, 2)).isFalse();
+        assertThat(fresh.setDictionaryIds(0, entries, new int[] {-2}, 1)).isFalse();
+        assertThat(fresh.deferredDictionary()).isNull();
+        assertThat(fresh.setDictionaryIds(0, entries, new int[] {-1, 0}, 2)).isTrue();
+        assertThat(List.of(fresh.getString(0), fresh.getString(1))).containsExactly("", "view");
+    }
 }

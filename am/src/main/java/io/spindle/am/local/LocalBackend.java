@@ -152,12 +152,12 @@ public final class LocalBackend implements ExecutionBackend {
             starts.add(() -> {
                 try {
                     executor.start();
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     executor.stop("could not register with the driver");
-                    throw new IOException("Executor " + executor.executorId() + " could not register with the driver at "
-                            + driver + ": " + e, e);
-                } catch (RuntimeException | Error e) {
-                    executor.stop("could not register with the driver");
+                    if (e instanceof IOException) {
+                        throw new IOException("Executor " + executor.executorId()
+                                + " could not register with the driver at " + driver + ": " + e, e);
+                    }
                     throw e;
                 }
                 return null;

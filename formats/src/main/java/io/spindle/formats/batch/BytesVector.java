@@ -98,8 +98,12 @@ public final class BytesVector extends ColumnVector {
     /** Makes room for {@code totalBytes} bytes of data, so a decoder can reserve once per page. */
     public void ensureDataCapacity(int totalBytes) {
         materialize();
+        reserveData(totalBytes);
+    }
+
+    private void reserveData(long totalBytes) {
         if (totalBytes > data.length) {
-            long grown = Math.max((long) totalBytes, 2L * data.length);
+            long grown = Math.max(totalBytes, 2L * data.length);
             data = Arrays.copyOf(data, (int) Math.min(grown, Integer.MAX_VALUE - 8));
         }
     }
@@ -155,7 +159,7 @@ public final class BytesVector extends ColumnVector {
      * is of this dictionary, null or empty (the caller then copies the bytes as usual).
      */
     public boolean setDictionaryIds(int row, BytesVector dictionary, int[] ids, int count) {
-        if (row != rowsWritten || dictionary.dictionary != null || !validIds(ids, count, dictionary.rowsWritten)) {
+        if (row != rowsWritten || dictionary.dictionary != null || !idsWithin(ids, count, -1, dictionary.rowsWritten)) {
             return false;
         }
         if (this.dictionary == null) {
@@ -175,11 +179,11 @@ public final class BytesVector extends ColumnVector {
         return true;
     }
 
-    /** Whether every id names an entry or is -1 (an empty or null row). */
-    private static boolean validIds(int[] ids, int count, int entries) {
+    /** Whether each of {@code ids[0..count)} lies in {@code [lowest, entries)}. */
+    public static boolean idsWithin(int[] ids, int count, int lowest, int entries) {
         boolean valid = true;
         for (int i = 0; i < count; i++) {
-            valid &= ids[i] >= -1 & ids[i] < entries;
+            valid &= ids[i] >= lowest & ids[i] < entries;
         }
         return valid;
     }
@@ -214,9 +218,7 @@ public final class BytesVector extends ColumnVector {
             int id = ids[r];
             total += id < 0 ? 0 : entryOffsets[id + 1] - entryOffsets[id];
         }
-        if (total > data.length) {
-            data = Arrays.copyOf(data, (int) Math.min(Math.max(total, 2L * data.length), Integer.MAX_VALUE - 8));
-        }
+        reserveData(total);
         int end = 0;
         offsets[0] = 0;
         for (int r = 0; r < rows; r++) {

@@ -1,7 +1,6 @@
 package io.spindle.formats.parquet;
 
 import io.spindle.formats.batch.BytesVector;
-
 import io.spindle.formats.batch.ColumnVector;
 import java.io.IOException;
 import org.apache.parquet.bytes.ByteBufferInputStream;
@@ -135,21 +134,13 @@ final class ColumnChunkReader {
             // Strings stay dictionary ids until read: a filter on them tests each entry once. Ids
             // that name no entry (a corrupt page) go to the copy, which reports them.
             if (!(vector instanceof BytesVector bytes && dictionary instanceof BytesVector entries
-                    && namesEntries(ids, count, entries.rowsWritten())
+                    && BytesVector.idsWithin(ids, count, 0, entries.rowsWritten())
                     && bytes.setDictionaryIds(offset, entries, ids, count))) {
                 DictionaryLookup.copy(dictionary, ids, vector, offset, count);
             }
         } else {
             converter.read(column.conversion(), values, vector, offset, count);
         }
-    }
-
-    private static boolean namesEntries(int[] ids, int count, int entries) {
-        boolean valid = true;
-        for (int i = 0; i < count; i++) {
-            valid &= ids[i] >= 0 & ids[i] < entries;
-        }
-        return valid;
     }
 
     private void nextPage() throws IOException {

@@ -38,13 +38,22 @@ public final class BenchRunner {
 
     /** What one query measured; {@code answer} fingerprints the first run's result ({@link AnswerFingerprint}). */
     public record Result(String query, long resultRows, long inputRows, long firstMillis, long medianMillis,
-            long peakHeapBytes, long medianCpuMillis, long firstCpuMillis, String answer) {
+            long peakHeapBytes, long medianCpuMillis, long firstCpuMillis, String answer, String jit) {
         String line() {
             double seconds = Math.max(medianMillis, 1) / 1000.0;
             return String.format(Locale.ROOT, "%-10s rows=%-8d first_ms=%-7d median_ms=%-7d rows_per_s=%-12.0f "
                     + "peak_heap_mb=%-5d cpu_ms=%-6d first_cpu_ms=%-6d answer=%s", query, resultRows, firstMillis,
-                    medianMillis, inputRows / seconds, peakHeapBytes >> 20, medianCpuMillis, firstCpuMillis, answer);
+                    medianMillis, inputRows / seconds, peakHeapBytes >> 20, medianCpuMillis, firstCpuMillis, answer)
+                    + (jit == null ? "" : " jit=" + jit);
         }
+    }
+
+    /**
+     * The JIT mode bin/spindle started this JVM in ({@code -Dspindle.jit}: quick or tiered), or
+     * {@code default} for a JVM started otherwise (the JVM's own tiered compilation).
+     */
+    static String jitMode() {
+        return System.getProperty("spindle.jit", "default");
     }
 
     /**
@@ -66,7 +75,8 @@ public final class BenchRunner {
         Answer answer = answer(query, firstResult);
         long rows = answer.rows();
         if (oneShot) {
-            return print(new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint()));
+            return print(new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint(),
+                    jitMode()));
         }
         long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {
@@ -86,7 +96,7 @@ public final class BenchRunner {
         long median = times.isEmpty() ? first : times.get(times.size() / 2);
         long cpu = cpuTimes.isEmpty() ? 0 : cpuTimes.get(cpuTimes.size() / 2);
         return print(new Result(query, rows, inputRows, first, median, peakHeap(), cpu, firstCpu,
-                answer.fingerprint()));
+                answer.fingerprint(), null));
     }
 
     private Result print(Result result) {

@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
  */
 final class ColdRuns {
     private static final Pattern LINE = Pattern.compile(
-            "(?m)^(\\S+) +rows=(\\d+) +first_ms=(\\d+) .*answer=(\\w+)\\s*$");
+            "(?m)^(\\S+) +rows=(\\d+) +first_ms=(\\d+) .*answer=(\\w+)(?: +jit=(\\w+))?\\s*$");
 
-    /** One child process: its whole wall time and what it printed about its query. */
-    record ChildRun(long processMillis, long firstMillis, long rows, String answer) {
+    /**
+     * One child process: its whole wall time and what it printed about its query, with the JIT
+     * mode bin/spindle chose for it (quick or tiered; "default" when started without it).
+     */
+    record ChildRun(long processMillis, long firstMillis, long rows, String answer, String jit) {
     }
 
     /** N child processes of one query. */
@@ -58,9 +61,10 @@ final class ColdRuns {
 
         String line() {
             return String.format(Locale.ROOT, "%-10s cold_runs=%-3d process_ms=%-7d first_ms=%-7d outside_ms=%-7d "
-                    + "rows=%-8d answer=%s process_ms_each=%s", query, runs.size(), medianProcessMillis(),
+                    + "rows=%-8d answer=%s process_ms_each=%s jit_each=%s", query, runs.size(), medianProcessMillis(),
                     medianFirstMillis(), medianOutsideMillis(), rows(), answer(),
-                    runs.stream().map(run -> Long.toString(run.processMillis())).toList());
+                    runs.stream().map(run -> Long.toString(run.processMillis())).toList(),
+                    runs.stream().map(ChildRun::jit).toList());
         }
     }
 
@@ -111,7 +115,7 @@ final class ColdRuns {
                     break;
                 }
                 return new ChildRun(processMillis, Long.parseLong(line.group(3)), Long.parseLong(line.group(2)),
-                        line.group(4));
+                        line.group(4), line.group(5) == null ? "default" : line.group(5));
             }
         }
         throw new IllegalStateException("the fresh process for " + query + " exited with " + exit

@@ -48,7 +48,11 @@ public final class SpindleMain {
     public static void main(String[] args) {
         SpindleMain commandLine = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         commandLine.warmUp = true;
-        System.exit(commandLine.execute(args));
+        int exitCode = commandLine.execute(args);
+        if (exitCode == ExitCode.SUCCESS.code()) {
+            JitHistory.recordThisProcess(); // bin/spindle's choice of JIT for this job's next run
+        }
+        System.exit(exitCode);
     }
 
     /** Whether {@code args} parse into a command that starts a local session (no warm-up otherwise). */

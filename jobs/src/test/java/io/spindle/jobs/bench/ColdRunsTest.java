@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ class ColdRunsTest {
     private static final Pattern IN_JVM = Pattern.compile("(?m)^(\\S+) +rows=(\\d+) +first_ms=\\d+ .*answer=(\\w+)$");
     private static final Pattern COLD = Pattern.compile(
             "(?m)^(\\S+) +cold_runs=(\\d+) +process_ms=(\\d+) +first_ms=(\\d+) +outside_ms=(-?\\d+) +rows=(\\d+) +answer=(\\w+) "
-                    + "+process_ms_each=\\[(\\d+), (\\d+)]$");
+                    + "+process_ms_each=\\[(\\d+), (\\d+)] +jit_each=\\[(\\w+), (\\w+)]$");
 
     @TempDir
     Path directory;
@@ -53,6 +54,8 @@ class ColdRunsTest {
             long process = Long.parseLong(coldLine.group(3));
             long first = Long.parseLong(coldLine.group(4));
             assertThat(coldLine.group(2)).isEqualTo("2");
+            // started as this JVM was, not through bin/spindle: the JVM's own JIT, said as such
+            assertThat(List.of(coldLine.group(10), coldLine.group(11))).containsExactly("default", "default");
             assertThat(first).as(cold).isPositive();
             // A whole process contains its query, and the median lies between the two runs.
             assertThat(process).as(cold).isGreaterThan(first)

@@ -31,6 +31,7 @@ public final class BenchCommand implements SpindleCommand {
     private int warmup = 1;
     private String master = "local[2]";
     private int cold;
+    private String jit = "auto";
     private boolean oneShot;
 
     @Override
@@ -58,6 +59,9 @@ public final class BenchCommand implements SpindleCommand {
                 .option("--cold", "processes", "Instead of the runs in this JVM: run each query in this many fresh "
                         + "JVMs, one at a time, through bin/spindle, and print the median whole-process wall time "
                         + "(start to exit) beside the query's own first_ms.", ValueType.INT, value -> cold = value)
+                .option("--jit", "mode", "With --cold: the JIT of the fresh JVMs, auto (bin/spindle's choice from "
+                        + "the job's last run, as for any job), quick (C1 only) or tiered (C1 then C2).",
+                        ValueType.STRING, value -> jit = value)
                 .hiddenFlag("--one-shot", "Only the query's first run, nothing before or after it that a job would "
                         + "not do (the child processes of --cold).", () -> oneShot = true);
     }
@@ -88,6 +92,9 @@ public final class BenchCommand implements SpindleCommand {
         if (cold < 0) {
             throw new UsageException("--cold must be 0 (off) or more processes, not "
                     + cold);
+        }
+        if (!List.of("auto", "quick", "tiered").contains(jit)) {
+            throw new UsageException("--jit must be auto, quick or tiered, not '" + jit + "'");
         }
         Path work = workDir != null ? workDir : defaultWorkDirectory();
         BenchSizes sizes = sizes();
@@ -121,7 +128,7 @@ public final class BenchCommand implements SpindleCommand {
     }
 
     private int runCold(Path dataDirectory, Path work, Path scratch, PrintWriter out) throws Exception {
-        ColdRuns coldRuns = new ColdRuns(ColdRuns.defaultLauncher(), dataDirectory, work, master, scratch);
+        ColdRuns coldRuns = new ColdRuns(ColdRuns.defaultLauncher(), dataDirectory, work, master, scratch, jit);
         int failed = 0;
         for (String query : queries) {
             try {

@@ -73,13 +73,20 @@ final class ColdRuns {
     private final Path workDir;
     private final String master;
     private final Path scratch;
+    private final String jit;
 
-    ColdRuns(List<String> launcher, Path data, Path workDir, String master, Path scratch) {
+    /**
+     * {@code jit} is passed to the children as {@code SPINDLE_JIT} (which bin/spindle reads):
+     * {@code auto} leaves the choice to the launcher, which learns it from the job's last run as
+     * for any job, so a query's first fresh process may run tiered and the rest quick.
+     */
+    ColdRuns(List<String> launcher, Path data, Path workDir, String master, Path scratch, String jit) {
         this.launcher = List.copyOf(launcher);
         this.data = data;
         this.workDir = workDir;
         this.master = master;
         this.scratch = scratch;
+        this.jit = jit;
     }
 
     /** Runs {@code query} in {@code count} fresh processes, one after another. */
@@ -103,6 +110,7 @@ final class ColdRuns {
         Path stderr = scratch.resolve("cold-" + query + "-" + index + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().put("SPINDLE_JIT", jit);
         long start = System.nanoTime();
         Process process = builder.start();
         int exit = process.waitFor();

@@ -7,41 +7,57 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalLong;
 
 /**
- * The record behind {@code bin/spindle}'s choice of JIT for a local job: after a job succeeds,
- * its process's CPU time and the mode its next run should use, {@code quick} (C1 only) when the
- * job took under {@link #QUICK_BELOW_CPU_MILLIS} CPU milliseconds, else {@code tiered}. The
- * launcher names the file ({@code -Dspindle.jit.history}) and reads its first word before it
- * starts the next run's JVM.
+ * The record behind {@code bin/spindle}'s choice of JIT for a job: after a job succeeds, its
+ * process's CPU time and the mode its next run should use, {@code quick} (C1 only) or
+ * {@code tiered}. A tiered run under {@link #QUICK_BELOW_CPU_MILLIS} CPU milliseconds goes quick;
+ * a quick run stays quick under {@link #STAY_QUICK_BELOW_CPU_MILLIS}, since the same job takes
+ * more CPU without C2 (the gap keeps a job near the line from changing mode on every run). The
+ * launcher names the file ({@code -Dspindle.jit.history}) and the mode it started this JVM in
+ * ({@code -Dspindle.jit}), and reads the record's first word before it starts the next run's JVM.
  *
  * <p>Best effort: a record that cannot be written leaves the next run on the default (tiered),
  * and never changes the job's exit code.
  */
 final class JitHistory {
-    /** Under this much CPU a job gains more from C1 alone than C2 would give it back. */
+    /** Under this much CPU (run tiered) a job gains more from C1 alone than C2 would give it back. */
     static final long QUICK_BELOW_CPU_MILLIS = 5_000;
 
+    /** A job that ran quick stays quick under this much CPU. */
+    static final long STAY_QUICK_BELOW_CPU_MILLIS = 7_500;
+
     static final String FILE_PROPERTY = "spindle.jit.history";
+
+    static final String MODE_PROPERTY = "spindle.jit";
 
     private JitHistory() {
     }
 
-    /** The mode for the next run of a job whose last run took {@code cpuMillis} of CPU. */
-    static String modeFor(long cpuMillis) {
-        return cpuMillis < QUICK_BELOW_CPU_MILLIS ? "quick" : "tiered";
+    /** The mode for the next run of a job whose last run, in mode {@code ran}, took {@code cpuMillis}. */
+    static String modeFor(String ran, long cpuMillis) {
+        long limit = "quick".equals(ran) ? STAY_QUICK_BELOW_CPU_MILLIS : QUICK_BELOW_CPU_MILLIS;
+        return cpuMillis < limit ? "quick" : "tiered";
     }
 
-    /** Records this process's CPU time in the file the launcher named, if it named one. */
+    /**
+     * Records this process's CPU time in the file the launcher named, if it named one. Never
+     * throws: the job has succeeded and exits with its own code whatever happens here.
+     */
     static void recordThisProcess() {
-        String file = System.getProperty(FILE_PROPERTY);
-        if (file == null || file.isEmpty()) {
-            return;
-        }
-        OptionalLong cpuMillis = processCpuMillis();
-        if (cpuMillis.isPresent()) {
-            record(Path.of(file), cpuMillis.getAsLong());
+        try {
+            String file = System.getProperty(FILE_PROPERTY);
+            if (file == null || file.isEmpty()) {
+                return;
+            }
+            OptionalLong cpuMillis = processCpuMillis();
+            if (cpuMillis.isPresent()) {
+                record(Path.of(file), System.getProperty(MODE_PROPERTY, "tiered"), cpuMillis.getAsLong());
+            }
+        } catch (Throwable e) {
+            // no record: the next run uses the default
         }
     }
 
@@ -49,11 +65,17 @@ final class JitHistory {
      * Writes "{@code <mode> cpu_ms=<n>}" to {@code file}, replacing it whole (a concurrent run of
      * the same job reads the old record or the new one, never half of one).
      */
-    static boolean record(Path file, long cpuMillis) {
-        String line = modeFor(cpuMillis) + " cpu_ms=" + cpuMillis + System.lineSeparator();
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid());
+    static boolean record(Path file, String ran, long cpuMillis) {
+        String line = modeFor(ran, cpuMillis) + " cpu_ms=" + cpuMillis + System.lineSeparator();
+        Path temporary = null;
         try {
+            temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
             Files.writeString(temporary, line, StandardCharsets.UTF_8);
+            try { // readable by the other users of a shared installation, as a plain write would be
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its default
+            }
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -62,7 +84,9 @@ final class JitHistory {
             return true;
         } catch (IOException | RuntimeException e) {
             try {
-                Files.deleteIfExists(temporary);
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
             } catch (IOException ignored) {
                 // nothing more to do: the next run uses the default
             }

@@ -40,7 +40,10 @@ class ColdRunsTest {
         String inJvm = bench("bench", "--scale", "0.01", "--text-mb", "0.2", "--queries", "q6,funnel,nightly",
                 "--runs", "0", "--warmup", "0", "--work-dir", directory.toString());
         String cold = bench("bench", "--scale", "0.01", "--text-mb", "0.2", "--queries", "q6,funnel,nightly",
-                "--cold", "2", "--work-dir", directory.toString());
+                "--cold", "2", "--jit", "tiered", "--work-dir", directory.toString());
+        // Through bin/spindle (SPINDLE_HOME set) the children run in the mode asked for; started as
+        // this JVM was, they run its own JIT and say so.
+        String expectedJit = ColdRuns.defaultLauncher().get(0).endsWith("spindle") ? "tiered" : "default";
 
         Map<String, String> expected = new HashMap<>();
         Matcher inJvmLine = IN_JVM.matcher(inJvm);
@@ -54,8 +57,7 @@ class ColdRunsTest {
             long process = Long.parseLong(coldLine.group(3));
             long first = Long.parseLong(coldLine.group(4));
             assertThat(coldLine.group(2)).isEqualTo("2");
-            // started as this JVM was, not through bin/spindle: the JVM's own JIT, said as such
-            assertThat(List.of(coldLine.group(10), coldLine.group(11))).containsExactly("default", "default");
+            assertThat(List.of(coldLine.group(10), coldLine.group(11))).containsExactly(expectedJit, expectedJit);
             assertThat(first).as(cold).isPositive();
             // A whole process contains its query, and the median lies between the two runs.
             assertThat(process).as(cold).isGreaterThan(first)
@@ -65,6 +67,17 @@ class ColdRunsTest {
         assertThat(expected).as(inJvm).containsOnlyKeys("q6", "funnel", "nightly");
         assertThat(actual).as(cold).isEqualTo(expected);
         assertThat(directory.toFile().list((dir, name) -> name.startsWith("scratch"))).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownJitMode() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SpindleMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute("bench",
+                "--cold", "1", "--jit", "fast", "--queries", "q6", "--work-dir", directory.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--jit must be auto, quick or tiered, not 'fast'");
+        assertThat(out.toString()).doesNotContain("cold_runs=");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,21 +16,32 @@ class JitHistoryTest {
     Path directory;
 
     @Test
-    void aJobUnderFiveCpuSecondsRunsQuickNextTimeAndALongerOneTiered() {
-        assertThat(JitHistory.modeFor(0)).isEqualTo("quick");
-        assertThat(JitHistory.modeFor(JitHistory.QUICK_BELOW_CPU_MILLIS - 1)).isEqualTo("quick");
-        assertThat(JitHistory.modeFor(JitHistory.QUICK_BELOW_CPU_MILLIS)).isEqualTo("tiered");
-        assertThat(JitHistory.modeFor(60_000)).isEqualTo("tiered");
+    void aTieredJobUnderFiveCpuSecondsRunsQuickNextTimeAndALongerOneTiered() {
+        for (String ran : new String[] {"tiered", "default", "custom"}) {
+            assertThat(JitHistory.modeFor(ran, 0)).isEqualTo("quick");
+            assertThat(JitHistory.modeFor(ran, JitHistory.QUICK_BELOW_CPU_MILLIS - 1)).isEqualTo("quick");
+            assertThat(JitHistory.modeFor(ran, JitHistory.QUICK_BELOW_CPU_MILLIS)).isEqualTo("tiered");
+            assertThat(JitHistory.modeFor(ran, 60_000)).isEqualTo("tiered");
+        }
+    }
+
+    @Test
+    void aQuickJobStaysQuickUpToTheHigherLimitSoThatAJobNearTheLineDoesNotFlip() {
+        assertThat(JitHistory.STAY_QUICK_BELOW_CPU_MILLIS).isGreaterThan(JitHistory.QUICK_BELOW_CPU_MILLIS);
+        assertThat(JitHistory.modeFor("quick", JitHistory.QUICK_BELOW_CPU_MILLIS + 1)).isEqualTo("quick");
+        assertThat(JitHistory.modeFor("quick", JitHistory.STAY_QUICK_BELOW_CPU_MILLIS - 1)).isEqualTo("quick");
+        assertThat(JitHistory.modeFor("quick", JitHistory.STAY_QUICK_BELOW_CPU_MILLIS)).isEqualTo("tiered");
     }
 
     @Test
     void theRecordIsTheModeAndTheCpuTimeAndReplacesTheLastOneWhole() throws IOException {
         Path file = directory.resolve("bench_--one-shot_--queries_q6");
 
-        assertThat(JitHistory.record(file, 2_345)).isTrue();
+        assertThat(JitHistory.record(file, "tiered", 2_345)).isTrue();
         assertThat(Files.readString(file)).isEqualTo("quick cpu_ms=2345" + System.lineSeparator());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
 
-        assertThat(JitHistory.record(file, 9_100)).isTrue();
+        assertThat(JitHistory.record(file, "quick", 9_100)).isTrue();
         assertThat(Files.readString(file)).isEqualTo("tiered cpu_ms=9100" + System.lineSeparator());
         try (var listing = Files.list(directory)) {
             assertThat(listing).containsExactly(file); // no temporary file left beside it
@@ -40,7 +52,7 @@ class JitHistoryTest {
     void aRecordThatCannotBeWrittenIsSkippedAndLeavesNothingBehind() throws IOException {
         Path file = directory.resolve("missing-directory").resolve("submit_name=nightly");
 
-        assertThat(JitHistory.record(file, 1_000)).isFalse();
+        assertThat(JitHistory.record(file, "tiered", 1_000)).isFalse();
         assertThat(file.getParent()).doesNotExist();
         try (var listing = Files.list(directory)) {
             assertThat(listing).isEmpty();
@@ -74,24 +86,43 @@ class JitHistoryTest {
     }
 
     @Test
-    void withoutAFileNamedByTheLauncherNothingIsRecorded() throws IOException {
-        String previous = System.getProperty(JitHistory.FILE_PROPERTY);
-        System.clearProperty(JitHistory.FILE_PROPERTY);
+    void theProcessRecordsItsModeAndCpuTimeWhereTheLauncherSaid() throws IOException {
+        String previousFile = System.getProperty(JitHistory.FILE_PROPERTY);
+        String previousMode = System.getProperty(JitHistory.MODE_PROPERTY);
+        Path file = directory.resolve("named");
         try {
-            JitHistory.recordThisProcess();
-            Path file = directory.resolve("named");
             System.setProperty(JitHistory.FILE_PROPERTY, file.toString());
+            System.setProperty(JitHistory.MODE_PROPERTY, "quick");
+            long before = JitHistory.processCpuMillis().orElseThrow();
             JitHistory.recordThisProcess();
-            assertThat(Files.readString(file)).matches("(quick|tiered) cpu_ms=\\d+\\R");
+            long after = JitHistory.processCpuMillis().orElseThrow();
+            String[] record = Files.readString(file).trim().split(" cpu_ms=");
+            long recorded = Long.parseLong(record[1]);
+            assertThat(recorded).isBetween(before, after);
+            assertThat(record[0]).isEqualTo(JitHistory.modeFor("quick", recorded));
         } finally {
-            if (previous == null) {
-                System.clearProperty(JitHistory.FILE_PROPERTY);
-            } else {
-                System.setProperty(JitHistory.FILE_PROPERTY, previous);
-            }
+            restore(JitHistory.FILE_PROPERTY, previousFile);
+            restore(JitHistory.MODE_PROPERTY, previousMode);
         }
-        try (var listing = Files.list(directory)) {
-            assertThat(listing).containsExactly(directory.resolve("named"));
+    }
+
+    @Test
+    void aFileThatCannotBeNamedIsNoErrorAtExit() {
+        String previous = System.getProperty(JitHistory.FILE_PROPERTY);
+        try {
+            System.setProperty(JitHistory.FILE_PROPERTY, "\u0000not a path");
+            JitHistory.recordThisProcess(); // must not throw: the job already succeeded
+        } finally {
+            restore(JitHistory.FILE_PROPERTY, previous);
+        }
+        assertThat(directory.toFile().list()).isEmpty();
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 }

@@ -65,7 +65,10 @@ class LauncherJitTest {
         Files.deleteIfExists(recordedArguments);
         Process process = builder.start();
         process.getOutputStream().close();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/spindle did not finish within 60 s: " + command);
+        }
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         List<String> javaArguments = Files.exists(recordedArguments) ? Files.readAllLines(recordedArguments) : List.of();
         return new Launch(process.exitValue(), stderr, javaArguments);
@@ -108,19 +111,26 @@ class LauncherJitTest {
         Path state = directory.resolve("state");
         Map<String, String> environment = Map.of("SPINDLE_STATE_DIR", state.toString());
         Files.createDirectories(state.resolve("jit-history"));
-        Files.writeString(state.resolve("jit-history/submit_name=nightly-orders"), "quick cpu_ms=1800\n");
+        Files.writeString(state.resolve("jit-history/submit_name=nightly-orders_class=com.example.Orders"),
+                "quick cpu_ms=1800\n");
 
         Launch tonight = launch(environment, "submit", "--master", "local[2]", "--name", "nightly-orders",
-                "com.example.Orders", "2026-11-28");
-        Launch tomorrow = launch(environment, "submit", "--name=nightly-orders", "--master", "local[2]",
-                "com.example.Orders", "2026-11-29");
-
+                "--class", "com.example.Orders", "orders.jar", "2026-11-28");
+        Launch tomorrow = launch(environment, "submit", "--name=nightly-orders", "--class=com.example.Orders",
+                "--master", "local[2]", "orders.jar", "--date", "2026-11-29");
         for (Launch launch : List.of(tonight, tomorrow)) {
             assertThat(launch.javaArguments()).contains(QUICK, "-Dspindle.jit=quick");
             assertThat(launch.property("spindle.jit.history"))
-                    .isEqualTo(state.resolve("jit-history/submit_name=nightly-orders").toString());
+                    .isEqualTo(state.resolve("jit-history/submit_name=nightly-orders_class=com.example.Orders").toString());
         }
         assertThat(home.resolve("jit-history")).doesNotExist();
+
+        // After the application jar the arguments are the job's own, even one spelt --name.
+        Launch unnamed = launch(environment, "submit", "--class", "com.example.Orders", "orders.jar", "--name",
+                "nightly-orders");
+        assertThat(unnamed.javaArguments()).contains(TIERED, "-Dspindle.jit=tiered");
+        assertThat(Path.of(unnamed.property("spindle.jit.history")).getFileName().toString())
+                .isEqualTo("submit_--class_com.example.Orders_orders.jar_--name_nightly-orders");
     }
 
     @Test
@@ -135,6 +145,55 @@ class LauncherJitTest {
                 .matches(".{100}-\\d+");
         assertThat(again.property("spindle.jit.history")).isEqualTo(first.property("spindle.jit.history"));
         assertThat(other.property("spindle.jit.history")).isNotEqualTo(first.property("spindle.jit.history"));
+    }
+
+    @Test
+    void argumentsReachTheJobUnchangedWhateverTheKeyMadeOfThem() throws Exception {
+        Launch launch = launch(Map.of(), "submit", "--class", "com.example.Job", "job.jar", "two words", "*",
+                "line\nbreak", "");
+        List<String> arguments = launch.javaArguments();
+        // the stand-in java writes one argument per line, so the one with a line break spans two
+        assertThat(arguments.subList(arguments.indexOf("io.spindle.jobs.cli.SpindleMain") + 1, arguments.size()))
+                .containsExactly("submit", "--class", "com.example.Job", "job.jar", "two words", "*", "line", "break",
+                        "");
+        assertThat(Path.of(launch.property("spindle.jit.history")).getFileName().toString())
+                .isEqualTo("submit_--class_com.example.Job_job.jar_two_words___line_break_");
+    }
+
+    @Test
+    void jitOptionsOfTheUsersOwnReplaceTheLaunchersAndAreNotLearntFrom() throws Exception {
+        Files.createDirectories(home.resolve("jit-history"));
+        Files.writeString(home.resolve("jit-history/submit_--class_com.example.Job_job.jar"), "quick cpu_ms=100");
+
+        Launch noNewline = launch(Map.of(), "submit", "--class", "com.example.Job", "job.jar");
+        assertThat(noNewline.javaArguments()).contains(QUICK, "-Dspindle.jit=quick"); // a record without a newline
+
+        Launch custom = launch(Map.of("SPINDLE_CLIENT_OPTS", "-Xmx2g -XX:TieredStopAtLevel=4"), "submit", "--class",
+                "com.example.Job", "job.jar");
+        assertThat(custom.javaArguments()).contains("-Xmx2g", "-XX:TieredStopAtLevel=4", "-Dspindle.jit=custom")
+                .doesNotContain(QUICK, TIERED);
+        assertThat(custom.property("spindle.jit.history")).isNull();
+    }
+
+    @Test
+    void withoutAUsableStateDirectoryNothingIsLearnt() throws Exception {
+        // a file where the directory should be: no user, root included, can make jit-history there
+        Path state = Files.writeString(directory.resolve("not-a-directory"), "");
+        Launch launch = launch(Map.of("SPINDLE_STATE_DIR", state.toString()), "bench", "--one-shot", "--queries", "q6");
+        assertThat(launch.exit()).as(launch.stderr()).isZero();
+        assertThat(launch.stderr()).isEmpty();
+        assertThat(launch.javaArguments()).contains(TIERED, "-Dspindle.jit=tiered");
+        assertThat(launch.property("spindle.jit.history")).isNull();
+    }
+
+    @Test
+    void otherCommandsKeepTheTieredDefault() throws Exception {
+        for (String command : List.of("status", "kill", "demo", "--help")) {
+            Launch launch = launch(Map.of(), command);
+            assertThat(launch.javaArguments()).as(command).contains(TIERED, "-Dspindle.jit=tiered");
+            assertThat(launch.property("spindle.jit.history")).as(command).isNull();
+        }
+        assertThat(home.resolve("jit-history")).doesNotExist();
     }
 
     @Test

@@ -96,6 +96,10 @@ public final class BenchCommand implements SpindleCommand {
         if (!List.of("auto", "quick", "tiered").contains(jit)) {
             throw new UsageException("--jit must be auto, quick or tiered, not '" + jit + "'");
         }
+        if (cold == 0 && !jit.equals("auto")) {
+            throw new UsageException("--jit sets the JIT of --cold's fresh processes; without --cold this JVM's "
+                    + "own was chosen when it started (SPINDLE_JIT)");
+        }
         Path work = workDir != null ? workDir : defaultWorkDirectory();
         BenchSizes sizes = sizes();
         Path dataDirectory = data != null ? data : generate(work.resolve(sizes.directoryName()), sizes, out);

@@ -78,6 +78,12 @@ class ColdRunsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--jit must be auto, quick or tiered, not 'fast'");
         assertThat(out.toString()).doesNotContain("cold_runs=");
+
+        StringWriter inJvmErr = new StringWriter();
+        int inJvm = SpindleMain.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(inJvmErr, true))
+                .execute("bench", "--jit", "quick", "--queries", "q6", "--work-dir", directory.toString());
+        assertThat(inJvm).isEqualTo(2);
+        assertThat(inJvmErr.toString()).contains("--jit sets the JIT of --cold's fresh processes");
     }
 
     @Test

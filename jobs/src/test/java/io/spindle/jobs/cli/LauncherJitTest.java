@@ -111,7 +111,7 @@ class LauncherJitTest {
         Path state = directory.resolve("state");
         Map<String, String> environment = Map.of("SPINDLE_STATE_DIR", state.toString());
         Files.createDirectories(state.resolve("jit-history"));
-        Files.writeString(state.resolve("jit-history/submit_name=nightly-orders_class=com.example.Orders"),
+        Files.writeString(state.resolve("jit-history/submit_name=nightly-orders_class=com.example.Orders_master=local_2_"),
                 "quick cpu_ms=1800\n");
 
         Launch tonight = launch(environment, "submit", "--master", "local[2]", "--name", "nightly-orders",
@@ -121,11 +121,16 @@ class LauncherJitTest {
         for (Launch launch : List.of(tonight, tomorrow)) {
             assertThat(launch.javaArguments()).contains(QUICK, "-Dspindle.jit=quick");
             assertThat(launch.property("spindle.jit.history"))
-                    .isEqualTo(state.resolve("jit-history/submit_name=nightly-orders_class=com.example.Orders").toString());
+                    .isEqualTo(state.resolve("jit-history/submit_name=nightly-orders_class=com.example.Orders_master=local_2_").toString());
         }
         assertThat(home.resolve("jit-history")).doesNotExist();
 
-        // After the application jar the arguments are the job's own, even one spelt --name.
+        // After the application jar (or "--") the arguments are the job's own, even one spelt --name.
+        Launch separated = launch(environment, "submit", "--class", "com.example.Orders", "--", "orders.jar",
+                "--name", "nightly-orders");
+        assertThat(separated.javaArguments()).contains(TIERED, "-Dspindle.jit=tiered");
+        assertThat(Path.of(separated.property("spindle.jit.history")).getFileName().toString())
+                .isEqualTo("submit_--class_com.example.Orders_--_orders.jar_--name_nightly-orders");
         Launch unnamed = launch(environment, "submit", "--class", "com.example.Orders", "orders.jar", "--name",
                 "nightly-orders");
         assertThat(unnamed.javaArguments()).contains(TIERED, "-Dspindle.jit=tiered");
@@ -168,11 +173,20 @@ class LauncherJitTest {
         Launch noNewline = launch(Map.of(), "submit", "--class", "com.example.Job", "job.jar");
         assertThat(noNewline.javaArguments()).contains(QUICK, "-Dspindle.jit=quick"); // a record without a newline
 
-        Launch custom = launch(Map.of("SPINDLE_CLIENT_OPTS", "-Xmx2g -XX:TieredStopAtLevel=4"), "submit", "--class",
-                "com.example.Job", "job.jar");
-        assertThat(custom.javaArguments()).contains("-Xmx2g", "-XX:TieredStopAtLevel=4", "-Dspindle.jit=custom")
-                .doesNotContain(QUICK, TIERED);
-        assertThat(custom.property("spindle.jit.history")).isNull();
+        for (String jitOption : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint",
+                "-XX:Tier4InvocationThreshold=5000", "-XX:CompileThresholdScaling=0.5")) {
+            Launch custom = launch(Map.of("SPINDLE_CLIENT_OPTS", "-Xmx2g " + jitOption), "submit", "--class",
+                    "com.example.Job", "job.jar");
+            assertThat(custom.javaArguments()).as(jitOption).contains("-Xmx2g", jitOption, "-Dspindle.jit=custom")
+                    .doesNotContain(QUICK, TIERED);
+            assertThat(custom.property("spindle.jit.history")).as(jitOption).isNull();
+        }
+
+        // an option that only mentions a tier is not a JIT option
+        Launch notJit = launch(Map.of("SPINDLE_CLIENT_OPTS", "-Xmx2g -Dapp.dir=/mnt/Tier2/CompileThreshold"),
+                "submit", "--class", "com.example.Job", "job.jar");
+        assertThat(notJit.javaArguments()).contains("-Dapp.dir=/mnt/Tier2/CompileThreshold", QUICK,
+                "-Dspindle.jit=quick");
     }
 
     @Test
@@ -194,6 +208,11 @@ class LauncherJitTest {
             assertThat(launch.property("spindle.jit.history")).as(command).isNull();
         }
         assertThat(home.resolve("jit-history")).doesNotExist();
+        for (String help : List.of("--help", "-h", "--version", "-V")) { // prints and exits: not a run of a job
+            Launch launch = launch(Map.of(), "submit", "--class", "com.example.Job", help);
+            assertThat(launch.javaArguments()).as(help).contains(TIERED, "-Dspindle.jit=tiered");
+            assertThat(launch.property("spindle.jit.history")).as(help).isNull();
+        }
     }
 
     @Test

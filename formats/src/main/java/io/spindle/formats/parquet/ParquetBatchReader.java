@@ -13,6 +13,7 @@ import io.spindle.formats.types.Schema;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class ParquetBatchReader implements BatchReader {
     private final Map<String, ParquetColumn> predicateColumns = new HashMap<>();
     private final Map<String, io.spindle.formats.types.DataType> missingPredicateColumns = new HashMap<>();
     private final ColumnChunkReader[] chunkReaders;
+    private PageReadStore openRowGroup; // the row group the chunk readers decode, until the next
     private final ValueConverter[] converters;
     private final ColumnBatch batch;
     private final boolean readsData;
@@ -117,6 +119,7 @@ final class ParquetBatchReader implements BatchReader {
                 .usePageChecksumVerification(true)
                 .withCodecFactory(new HeapSnappyCodecFactory(org.apache.parquet.hadoop.util.HadoopCodecs
                         .newFactory(conf, 0)))
+                .withAllocator(ChunkBufferPool.shared())
                 .build();
         try {
             return ParquetFileReader.open(LocalInputFiles.of(split.path(), conf), options);
@@ -268,10 +271,12 @@ final class ParquetBatchReader implements BatchReader {
     }
 
     private void openChunks(BlockMetaData block, RowRanges selected) throws IOException {
+        closeRowGroup(); // its chunk buffers go back to the pool, for this row group to reuse
         PageReadStore pages;
         try {
             pages = selected == null ? reader.readRowGroup(currentRowGroup)
                     : reader.readFilteredRowGroup(currentRowGroup, selected);
+            openRowGroup = pages;
         } catch (IOException | RuntimeException e) {
             Optional<Integer> column = locateCorruptColumn();
             if (column.isPresent()) {
@@ -359,8 +364,29 @@ final class ParquetBatchReader implements BatchReader {
                 chunksRead, bytesRead, rowsRead);
     }
 
+    /**
+     * Hands the current row group's chunk buffers back ({@link ChunkBufferPool}). Its column
+     * readers are done with them: every page they decoded was copied into the batch's vectors.
+     */
+    private void closeRowGroup() {
+        PageReadStore pages = openRowGroup;
+        openRowGroup = null;
+        Arrays.fill(chunkReaders, null);
+        if (pages != null) {
+            try {
+                pages.close();
+            } catch (Exception e) {
+                // releasing is only for reuse: a buffer not handed back is left to the collector
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            closeRowGroup();
+        } finally {
+            reader.close();
+        }
     }
 }

@@ -16,12 +16,16 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  * <p>Only buffers that parquet-mr hands back are reused, and only after it has: the data pages of
  * a row group are decoded into Spindle's vectors (values and dictionaries are copied), so nothing
  * points into a chunk once its page store is closed. Arrays are sized up to a multiple of
- * {@link #GRANULE} so that chunks of similar size share them, and the pool keeps at most
+ * {@link #GRANULE} so that chunks of similar size share them (a request under {@link #SMALL}, a
+ * page index or a dictionary probe, gets a plain array of its own), and the pool keeps at most
  * {@link #capacityBytes()} (1/32 of the heap, at most 64 MiB); what would exceed that is left to the
  * collector, as without the pool.
  */
 final class ChunkBufferPool implements ByteBufferAllocator {
     static final int GRANULE = 256 << 10;
+
+    /** Requests under this size get an array of their own, neither rounded up nor pooled. */
+    static final int SMALL = 64 << 10;
 
     private static final ChunkBufferPool SHARED =
             new ChunkBufferPool(Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 32));
@@ -48,6 +52,10 @@ final class ChunkBufferPool implements ByteBufferAllocator {
         if (size < 0) {
             throw new IllegalArgumentException("negative buffer size " + size);
         }
+        if (size < SMALL) {
+            // Page indexes, footers' neighbours, dictionary probes: small, and often not handed back.
+            return ByteBuffer.allocate(size);
+        }
         byte[] array = take(size);
         if (array == null) {
             long rounded = ((long) size + GRANULE - 1) / GRANULE * GRANULE;
@@ -59,7 +67,7 @@ final class ChunkBufferPool implements ByteBufferAllocator {
     /** Takes back the array under a buffer {@link #allocate} handed out, if there is room. */
     @Override
     public void release(ByteBuffer buffer) {
-        if (buffer == null || !buffer.hasArray() || buffer.arrayOffset() != 0) {
+        if (buffer == null || !buffer.hasArray() || buffer.arrayOffset() != 0 || buffer.array().length < GRANULE) {
             return;
         }
         byte[] array = buffer.array();

@@ -21,18 +21,29 @@ class ChunkBufferPoolTest {
     @Test
     void aBufferHasExactlyTheSizeAskedForOverAnArrayRoundedUpToTheGranule() {
         ChunkBufferPool pool = new ChunkBufferPool(64 << 20);
-        ByteBuffer buffer = pool.allocate(1000);
+        ByteBuffer buffer = pool.allocate(ChunkBufferPool.SMALL + 1000);
 
         assertThat(buffer.position()).isZero();
-        assertThat(buffer.remaining()).isEqualTo(1000);
-        assertThat(buffer.capacity()).isEqualTo(1000);
+        assertThat(buffer.remaining()).isEqualTo(ChunkBufferPool.SMALL + 1000);
+        assertThat(buffer.capacity()).isEqualTo(ChunkBufferPool.SMALL + 1000);
         assertThat(buffer.hasArray()).isTrue();
         assertThat(buffer.arrayOffset()).isZero();
         assertThat(buffer.array()).hasSize(ChunkBufferPool.GRANULE);
         assertThat(pool.isDirect()).isFalse();
         assertThat(pool.allocate(ChunkBufferPool.GRANULE + 1).array()).hasSize(2 * ChunkBufferPool.GRANULE);
-        assertThat(pool.allocate(0).remaining()).isZero();
         assertThatThrownBy(() -> pool.allocate(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSmallRequestGetsAnArrayOfItsOwnThatIsNeverPooled() {
+        ChunkBufferPool pool = new ChunkBufferPool(64 << 20);
+        ByteBuffer small = pool.allocate(88);
+        assertThat(small.remaining()).isEqualTo(88);
+        assertThat(small.array()).hasSize(88);
+        assertThat(pool.allocate(0).remaining()).isZero();
+
+        pool.release(small);
+        assertThat(pool.pooledBytes()).isZero();
     }
 
     @Test
@@ -50,6 +61,10 @@ class ChunkBufferPoolTest {
         assertThat(pool.pooledBytes()).isZero();
         // the array is handed out once: a second buffer while the first is out gets a new one
         assertThat(pool.allocate(290_000).array()).isNotSameAs(array);
+        // and a small request never takes a pooled array
+        pool.release(again);
+        assertThat(pool.allocate(100).array()).isNotSameAs(array).hasSize(100);
+        assertThat(pool.pooledBytes()).isEqualTo(array.length);
     }
 
     @Test
@@ -63,7 +78,7 @@ class ChunkBufferPoolTest {
         ByteBuffer middle = pool.allocate(3 * ChunkBufferPool.GRANULE);
         assertThat(middle.array()).isNotSameAs(small.array()).isNotSameAs(large.array());
         assertThat(pool.allocate(5 * ChunkBufferPool.GRANULE).array()).isSameAs(large.array());
-        assertThat(pool.allocate(ChunkBufferPool.GRANULE / 2).array()).isSameAs(small.array());
+        assertThat(pool.allocate(ChunkBufferPool.SMALL).array()).isSameAs(small.array());
     }
 
     @Test

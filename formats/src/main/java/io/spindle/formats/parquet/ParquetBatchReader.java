@@ -231,6 +231,7 @@ final class ParquetBatchReader implements BatchReader {
             }
             return true;
         }
+        closeRowGroup(); // the last row group is done: its buffers need not wait for close()
         return false;
     }
 
@@ -278,6 +279,7 @@ final class ParquetBatchReader implements BatchReader {
                     : reader.readFilteredRowGroup(currentRowGroup, selected);
             openRowGroup = pages;
         } catch (IOException | RuntimeException e) {
+            remainingInRowGroup = 0; // no chunk readers: nothing more is read from this row group
             Optional<Integer> column = locateCorruptColumn();
             if (column.isPresent()) {
                 throw corrupt(column.get(), e);
@@ -294,6 +296,7 @@ final class ParquetBatchReader implements BatchReader {
                 chunkReaders[i] = new ColumnChunkReader(columns[i], pages.getPageReader(columns[i].descriptor()),
                         converters[i]);
             } catch (IOException | RuntimeException e) {
+                remainingInRowGroup = 0;
                 throw corrupt(i, e);
             }
             chunksRead++;

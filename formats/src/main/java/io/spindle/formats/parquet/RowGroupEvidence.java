@@ -77,8 +77,8 @@ final class RowGroupEvidence implements ColumnEvidence {
         if (!isFullyDictionaryEncoded(chunk)) {
             return Optional.empty();
         }
-        try {
-            DictionaryPageReadStore dictionaries = reader.getDictionaryReader(block);
+        // Closed after the entries are decoded (copied): its page buffers go back to the allocator.
+        try (DictionaryPageReadStore dictionaries = reader.getDictionaryReader(block)) {
             DictionaryPage page = dictionaries.readDictionaryPage(resolved.descriptor());
             if (page == null) {
                 return Optional.empty();

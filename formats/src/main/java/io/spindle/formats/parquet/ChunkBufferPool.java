@@ -22,7 +22,7 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  * pooled (column chunks; parquet-mr also asks this allocator for footers, dictionary pages and
  * decompressed V2 pages, which get plain arrays of their exact size). Pooled arrays are sized up to
  * a multiple of {@link #GRANULE}, a request takes one at most a quarter larger than itself, and the
- * pool keeps at most {@link #capacityBytes()} (1/32 of the heap, at most 64 MiB), outside the task
+ * pool keeps at most 1/32 of the heap (at most 64 MiB), outside the task
  * memory budget; what would exceed that is left to the collector, as without the pool. An array is
  * taken back only while it is out (handed out and not yet returned): a buffer released twice is
  * pooled once, and one the pool never handed out is ignored. (A second release that came after the
@@ -50,10 +50,6 @@ final class ChunkBufferPool implements ByteBufferAllocator {
 
     static ChunkBufferPool shared() {
         return SHARED;
-    }
-
-    long capacityBytes() {
-        return capacityBytes;
     }
 
     /** A heap buffer of exactly {@code size} bytes remaining, over a pooled array when one fits. */

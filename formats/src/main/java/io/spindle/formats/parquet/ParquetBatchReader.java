@@ -288,7 +288,6 @@ final class ParquetBatchReader implements BatchReader {
                     + ": " + e.getMessage(), e);
         }
         for (int i = 0; i < columns.length; i++) {
-            chunkReaders[i] = null;
             if (columns[i].isMissing()) {
                 continue;
             }

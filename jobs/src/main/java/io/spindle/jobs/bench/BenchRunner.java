@@ -1,6 +1,7 @@
 package io.spindle.jobs.bench;
 
 import io.spindle.api.Session;
+import io.spindle.jobs.cli.JitHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,14 +50,6 @@ public final class BenchRunner {
     }
 
     /**
-     * The JIT mode bin/spindle started this JVM in ({@code -Dspindle.jit}: quick or tiered), or
-     * {@code default} for a JVM started otherwise (the JVM's own tiered compilation).
-     */
-    static String jitMode() {
-        return System.getProperty("spindle.jit", "default");
-    }
-
-    /**
      * Runs one query: the first run, {@code warmup} more untimed, then {@code runs} timed; the
      * answer's fingerprint is taken from the first run, outside its timing. With {@code oneShot},
      * only the first run, as a job would: no collection before it and no count of the input rows
@@ -76,7 +69,7 @@ public final class BenchRunner {
         long rows = answer.rows();
         if (oneShot) {
             return print(new Result(query, rows, 0, first, first, peakHeap(), firstCpu, firstCpu, answer.fingerprint(),
-                    jitMode()));
+                    JitHistory.launchedMode()));
         }
         long inputRows = inputRows(query); // after the first run, so that the first run of a fresh JVM is cold
         for (int i = 0; i < warmup; i++) {

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * <p>Best effort: a record that cannot be written leaves the next run on the default (tiered),
  * and never changes the job's exit code.
  */
-final class JitHistory {
+public final class JitHistory {
     /** Under this much CPU (run tiered) a job gains more from C1 alone than C2 would give it back. */
     static final long QUICK_BELOW_CPU_MILLIS = 5_000;
 
@@ -34,6 +34,14 @@ final class JitHistory {
     static final String MODE_PROPERTY = "spindle.jit";
 
     private JitHistory() {
+    }
+
+    /**
+     * The JIT mode bin/spindle started this JVM in ({@code -Dspindle.jit}: quick, tiered or
+     * custom), or {@code default} for a JVM started otherwise (the JVM's own tiered compilation).
+     */
+    public static String launchedMode() {
+        return System.getProperty(MODE_PROPERTY, "default");
     }
 
     /** The mode for the next run of a job whose last run, in mode {@code ran}, took {@code cpuMillis}. */
@@ -54,7 +62,7 @@ final class JitHistory {
             }
             OptionalLong cpuMillis = processCpuMillis();
             if (cpuMillis.isPresent()) {
-                record(Path.of(file), System.getProperty(MODE_PROPERTY, "tiered"), cpuMillis.getAsLong());
+                record(Path.of(file), launchedMode(), cpuMillis.getAsLong());
             }
         } catch (Throwable e) {
             // no record: the next run uses the default
